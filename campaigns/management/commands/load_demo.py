@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from campaigns import demo as campaigns_demo
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo campaigns and petitions. Safe to run again."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        campaigns = campaigns_demo.load()
+        self.stdout.write(f"Demo content ready: {len(campaigns)} campaigns.")

@@ -1,0 +1,48 @@
+"""Site-wide pages that belong to no campaign or petition: health check, privacy, errors."""
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 when the database answers, 503 when it does not; for load balancers and Docker."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+def privacy(request):
+    return render(request, "pages/privacy.html")
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered with the request so the page keeps the site's layout and language; the
+    # template touches no database, so it renders even when the error came from there.
+    return render(request, "500.html", status=500)
+
+
+def rate_limited(request, exception=None):
+    """Shown by django-ratelimit (RATELIMIT_VIEW) when someone sends too many requests."""
+    return render(request, "429.html", status=429)
+
+
+def service_unavailable(request):
+    response = render(request, "503.html", status=503)
+    response["Retry-After"] = "30"
+    return response

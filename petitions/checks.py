@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.core import checks
+
+# Caches that every gunicorn worker and host share; anything else lets a sender multiply
+# their rate limit by the number of processes.
+SHARED_CACHE_BACKENDS = {
+    "django.core.cache.backends.redis.RedisCache",
+    "django.core.cache.backends.memcached.PyMemcacheCache",
+    "django.core.cache.backends.memcached.PyLibMCCache",
+    "django.core.cache.backends.db.DatabaseCache",
+    "django_redis.cache.RedisCache",
+}
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend in SHARED_CACHE_BACKENDS:
+        return []
+    return [
+        checks.Error(
+            f"The default cache ({backend}) is not shared between processes, so rate limits "
+            "do not hold.",
+            hint="Point CACHE_URL at Redis, for example redis://127.0.0.1:6379/0.",
+            id="solidarity.E001",
+        )
+    ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_recaptcha_keys(app_configs, **kwargs):
+    if settings.RECAPTCHA_PUBLIC_KEY and settings.RECAPTCHA_PRIVATE_KEY:
+        return []
+    return [
+        checks.Warning(
+            "reCAPTCHA keys are not set: petition forms run without a captcha.",
+            hint="Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY.",
+            id="solidarity.W001",
+        )
+    ]
