@@ -3,12 +3,11 @@ from django.core import checks
 
 # Caches that every gunicorn worker and host share; anything else lets a sender multiply
 # their rate limit by the number of processes.
+# The same list django-ratelimit supports (atomic increments).
 SHARED_CACHE_BACKENDS = {
-    "django.core.cache.backends.redis.RedisCache",
+    "django_redis.cache.RedisCache",
     "django.core.cache.backends.memcached.PyMemcacheCache",
     "django.core.cache.backends.memcached.PyLibMCCache",
-    "django.core.cache.backends.db.DatabaseCache",
-    "django_redis.cache.RedisCache",
 }
 
 
