@@ -56,26 +56,42 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh browser tab (own cookies) pointed at Django's live server."""
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    yield tab
-    context.close()
+def new_tab(browser, live_server):
+    """Opens tabs on Django's live server, each in its own context (own cookies).
+
+    Fails the test if a page breaks the Content Security Policy or throws a script error.
+    """
+    contexts, problems = [], []
+
+    def open_tab(**context_options):
+        context = browser.new_context(base_url=live_server.url, locale="en-GB", **context_options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.on(
+            "console",
+            lambda message: (
+                problems.append(message.text)
+                if message.type == "error" and "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        tab.on("pageerror", lambda error: problems.append(str(error)))
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+    assert not problems, problems
 
 
 @pytest.fixture
-def phone_page(browser, live_server):
+def page(new_tab):
+    """A desktop-sized browser tab."""
+    return new_tab()
+
+
+@pytest.fixture
+def phone_page(new_tab):
     """A phone-sized tab with touch, for what supporters do on their phones."""
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="en-GB",
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-    )
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    yield tab
-    context.close()
+    return new_tab(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)

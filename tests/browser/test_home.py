@@ -30,3 +30,21 @@ def test_the_skip_link_moves_keyboard_focus_to_the_main_content(page, db):
     expect(skip_link).to_be_visible()
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()
+
+
+def test_the_content_security_policy_blocks_an_injected_inline_script(browser, live_server, db):
+    context = browser.new_context(base_url=live_server.url)
+    tab = context.new_page()
+    tab.goto("/")
+
+    ran = tab.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.head.append(script);
+            return window.injected === true;
+        }"""
+    )
+
+    context.close()
+    assert ran is False

@@ -133,3 +133,12 @@ def test_the_rate_limit_page_is_friendly(rf):
 
     assert response.status_code == 429
     assert b"Too many requests" in response.content
+
+
+@pytest.mark.django_db
+def test_pages_allow_no_script_style_or_image_from_other_hosts(client):
+    policy = client.get("/")["Content-Security-Policy"]
+
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "object-src 'none'" in policy
