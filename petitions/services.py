@@ -49,7 +49,7 @@ def hash_ip(ip):
     """A keyed hash of an IP address: enough to group and rate-limit, useless to anyone else."""
     if not ip:
         return ""
-    return salted_hmac("petitions.ip", ip).hexdigest()
+    return salted_hmac("petitions.ip", ip, algorithm="sha256").hexdigest()
 
 
 def confirmation_token(signature):
@@ -291,21 +291,39 @@ def _send(signature, template, subject):
     message.send()
 
 
+# The tasks framework does not retry a failed task by itself. With a backend that can defer
+# (django-tasks-db), a failed send queues itself again a little later, a few times; whatever
+# still fails is picked up by `manage.py resend_confirmations` through the "sent" mark.
+MAX_SEND_ATTEMPTS = 4
+
+
+def _retry_later(email_task, signature_id, attempt):
+    backend = email_task.get_backend()
+    if attempt >= MAX_SEND_ATTEMPTS or not backend.supports_defer:
+        return
+    delay = timedelta(minutes=2**attempt)
+    email_task.using(run_after=timezone.now() + delay).enqueue(signature_id, attempt=attempt + 1)
+
+
 @task
-def send_confirmation(signature_id):
+def send_confirmation(signature_id, attempt=1):
     """Email the link that confirms a signature, then mark it sent (see resend_confirmations)."""
     signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
     if signature is None or signature.status != Signature.Status.PENDING:
         return False
     if signature.confirmation_sent_at is not None:
         return False
-    _send(signature, "confirm", _("Please confirm your signature: {title}"))
+    try:
+        _send(signature, "confirm", _("Please confirm your signature: {title}"))
+    except Exception:
+        _retry_later(send_confirmation, signature_id, attempt)
+        raise
     Signature.objects.filter(pk=signature_id).update(confirmation_sent_at=timezone.now())
     return True
 
 
 @task
-def send_already_signed(signature_id):
+def send_already_signed(signature_id, attempt=1):
     """Tell someone who signs again that their signature is already there."""
     signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
     if signature is None or signature.status not in {
@@ -313,7 +331,11 @@ def send_already_signed(signature_id):
         Signature.Status.CONFIRMED,
     }:
         return False
-    _send(signature, "already_signed", _("You have already signed: {title}"))
+    try:
+        _send(signature, "already_signed", _("You have already signed: {title}"))
+    except Exception:
+        _retry_later(send_already_signed, signature_id, attempt)
+        raise
     return True
 
 

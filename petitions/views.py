@@ -143,9 +143,8 @@ def confirm(request, token):
         signature = _signature_from_token(token, services.CONFIRM_SALT, max_age=max_age)
     except signing.SignatureExpired:
         petition = _petition_from_expired_token(token, services.CONFIRM_SALT)
-        return render(
-            request, "petitions/link_problem.html", {"petition": petition, "expired": True}, 410
-        )
+        context = {"petition": petition, "expired": True}
+        return render(request, "petitions/link_problem.html", context, status=410)
     except signing.BadSignature:
         return render(request, "petitions/link_problem.html", {"petition": None}, status=400)
     if signature is None:
