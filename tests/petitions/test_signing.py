@@ -261,6 +261,8 @@ def database_tasks(settings):
     reset()
 
 
+# The worker closes database connections between tasks: a transactional test.
+@pytest.mark.django_db(transaction=True)
 def test_with_the_database_queue_a_failed_send_is_queued_again_for_later(
     sign, monkeypatch, database_tasks
 ):
