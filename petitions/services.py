@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import CharField, F, Sum, Value
+from django.db.models.functions import Cast, Concat
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -190,6 +191,18 @@ def set_status(*, signatures, status):
     return changed
 
 
+def restore(*, signatures):
+    """Organisers restore shadow-banned signatures: pending again, and a confirmation email."""
+    restored = []
+    with transaction.atomic():
+        for signature in signatures.filter(status=Signature.Status.SPAM).select_for_update():
+            _change_status(signature, Signature.Status.PENDING, review_reason="")
+            restored.append(signature.pk)
+    for signature_id in restored:
+        _enqueue(send_confirmation, signature_id)
+    return len(restored)
+
+
 def delete_signatures(*, signatures):
     """Delete signatures, taking the confirmed ones off the counter."""
     with transaction.atomic():
@@ -247,6 +260,29 @@ def recount(*, petition):
 
 def pending_changes(petition):
     return CountChange.objects.filter(petition=petition).aggregate(total=Sum("delta"))["total"]
+
+
+def anonymise_closed(*, days):
+    """Erase personal data of signers of petitions closed more than `days` days ago.
+
+    Keeps status, country and dates, so the counter and statistics hold. Returns how many.
+    """
+    cutoff = timezone.now() - timedelta(days=days)
+    signatures = Signature.objects.filter(
+        petition__closes_at__lte=cutoff, anonymised_at__isnull=True
+    )
+    return signatures.update(
+        first_name="",
+        last_name="",
+        email="",
+        # Unique per petition, and no longer anybody's address.
+        email_normalised=Concat(Value("anonymised-"), Cast("pk", CharField())),
+        postal_code="",
+        ip_hash="",
+        show_publicly=False,
+        wants_updates=False,
+        anonymised_at=timezone.now(),
+    )
 
 
 # Emails -------------------------------------------------------------------------------------
