@@ -150,8 +150,8 @@ def _sign_again(*, petition, status, fields):
 def confirm(*, signature_id):
     """Confirm a signature; idempotent, so a second click or a mail scanner changes nothing.
 
-    Returns the signature. Raises SigningError("not_found") for a deleted one and
-    SigningError("withdrawn") for one the signer withdrew.
+    Returns the signature. Raises SigningError with code "not_found" for a deleted one,
+    "withdrawn" for one the signer withdrew and "closed" when the petition closed first.
     """
     with transaction.atomic():
         signature = (
@@ -161,6 +161,8 @@ def confirm(*, signature_id):
             raise SigningError("not_found")
         if signature.status == Signature.Status.WITHDRAWN:
             raise SigningError("withdrawn")
+        if signature.status == Signature.Status.PENDING and not signature.petition.is_open:
+            raise SigningError("closed", "This petition closed before the signature was confirmed.")
         if signature.status == Signature.Status.PENDING:
             _change_status(signature, Signature.Status.CONFIRMED)
         # A shadow-banned signature sees the same success page and stays uncounted.

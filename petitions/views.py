@@ -151,8 +151,8 @@ def confirm(request, token):
         return render(request, "petitions/link_problem.html", {"petition": None}, status=404)
     try:
         signature = services.confirm(signature_id=signature.pk)
-    except services.SigningError:
-        context = {"petition": signature.petition}
+    except services.SigningError as error:
+        context = {"petition": signature.petition, "closed": error.code == "closed"}
         return render(request, "petitions/link_problem.html", context, status=404)
     petition = signature.petition
     share_url = request.build_absolute_uri(petition.get_absolute_url())

@@ -74,3 +74,12 @@ def test_recent_signers_who_opted_in_are_listed_by_first_name_and_country(client
     assert "Rosa, United States of America, 0\xa0minutes ago" in content
     assert "Parks" not in content
     assert "Hidden" not in content
+
+
+def test_a_french_petition_is_shown_in_french(client, petition):
+    Petition.objects.filter(pk=petition.pk).update(language="fr", offset=1500)
+    content = client.get(petition.get_absolute_url()).content.decode()
+    assert '<html lang="fr">' in content
+    assert "Signer la pétition" in content
+    assert "Nous appelons the Minister of Justice à\xa0:" in content
+    assert 'data-value="1500">1\xa0500</strong> personnes ont signé' in content

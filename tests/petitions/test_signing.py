@@ -5,7 +5,7 @@ from django.core import mail, signing
 
 from petitions import services
 from petitions.forms import form_started_token
-from petitions.models import Signature
+from petitions.models import Petition, Signature
 from tests.petitions.conftest import form_data, link_from
 
 pytestmark = pytest.mark.django_db
@@ -285,3 +285,32 @@ def test_with_the_database_queue_a_failed_send_is_queued_again_for_later(
 
 def _broken_send(*args, **kwargs):
     raise ConnectionRefusedError("SMTP server down")
+
+
+def test_a_confirmation_after_the_petition_closed_is_not_counted(client, sign, petition):
+    sign()
+    Petition.objects.filter(pk=petition.pk).update(status=Petition.Status.CLOSED)
+    response = client.get(link_from(mail.outbox[0], "confirm"))
+    assert response.status_code == 404
+    assert "It closed before your signature was confirmed" in response.content.decode()
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def test_the_petition_card_fragment_shows_title_counter_progress_and_link(petition):
+    from django.template.loader import render_to_string
+
+    Petition.objects.filter(pk=petition.pk).update(offset=250)
+    petition.refresh_from_db()
+    html = render_to_string("includes/petition_card.html", {"petition": petition})
+    assert '<a href="/petitions/free-jane-doe/">Free Jane Doe</a>' in html
+    assert 'data-value="250">250</strong> people have signed' in html
+    assert '<progress class="counter__bar" max="1000" value="250"' in html
+    assert "Sign the petition" in html
+
+
+def test_the_confirmation_email_is_in_the_petitions_language(sign, petition):
+    Petition.objects.filter(pk=petition.pk).update(language="fr")
+    sign()
+    [message] = mail.outbox
+    assert message.subject == "Veuillez confirmer votre signature\xa0: Free Jane Doe"
+    assert "Pour retirer votre signature à tout moment" in message.body
