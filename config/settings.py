@@ -185,6 +185,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 RATELIMIT_VIEW = "config.views.rate_limited"
+# Behind a reverse proxy, the request header that holds the visitor's address as the proxy set
+# it (for example HTTP_X_REAL_IP); rate limits, blocked IP ranges and the IP hash all read it.
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 
 # The site's public address, for links in emails (which are sent outside any request).
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000")

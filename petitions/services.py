@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, F, Sum, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import CharField, Count, F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -154,9 +154,14 @@ def confirm(*, signature_id):
     "withdrawn" for one the signer withdrew and "closed" when the petition closed first.
     """
     with transaction.atomic():
+        # Lock the signature row only (of=self): locking the joined petition row as well would
+        # make every confirmation queue on it, the hot row this design avoids.
         signature = (
-            Signature.objects.select_for_update().select_related("petition").filter(pk=signature_id)
-        ).first()
+            Signature.objects.select_for_update(of=("self",))
+            .select_related("petition")
+            .filter(pk=signature_id)
+            .first()
+        )
         if signature is None:
             raise SigningError("not_found")
         if signature.status == Signature.Status.WITHDRAWN:
@@ -217,7 +222,8 @@ def delete_signatures(*, signatures):
 def fold_counts(*, petition_id=None, batch_size=5000):
     """Add the logged counter changes into each petition's stored count, by batches.
 
-    Rows locked by a concurrent fold are skipped, so two folds never add a change twice.
+    Each batch holds the petition row (as its UPDATE would anyway) and deletes the changes it
+    added, so a change is never added twice and a recount never sees a fold half done.
     Returns the number of changes folded.
     """
     folded = 0
@@ -229,6 +235,11 @@ def fold_counts(*, petition_id=None, batch_size=5000):
     for pid in list(petition_ids):
         while True:
             with transaction.atomic():
+                # The petition row first: a recount must not run in the middle of a fold-in.
+                # (Only a "no key" lock: confirmations keep inserting log rows meanwhile.)
+                locked = Petition.objects.select_for_update(no_key=True).filter(pk=pid)
+                if not list(locked.values_list("pk", flat=True)):
+                    break
                 changes = list(
                     CountChange.objects.select_for_update(skip_locked=True)
                     .filter(petition_id=pid)
@@ -249,19 +260,37 @@ def fold_counts(*, petition_id=None, batch_size=5000):
 def recount(*, petition):
     """Recount a petition's confirmed signatures from the table and repair the stored count.
 
-    Returns (old count, new count). Pending changes are dropped: the recount includes them.
+    One UPDATE sets the count to (confirmed signatures - changes not folded in yet), both read
+    from the same snapshot, so confirmations arriving meanwhile are neither lost nor counted
+    twice; the fold-in that follows adds the pending changes. Returns (old count, new count).
     """
+    confirmed = (
+        Signature.objects.filter(petition=OuterRef("pk"), status=Signature.Status.CONFIRMED)
+        .order_by()
+        .values("petition")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    pending = (
+        CountChange.objects.filter(petition=OuterRef("pk"))
+        .order_by()
+        .values("petition")
+        .annotate(total=Sum("delta"))
+        .values("total")
+    )
     with transaction.atomic():
-        petition = Petition.objects.select_for_update().get(pk=petition.pk)
-        CountChange.objects.filter(petition=petition).delete()
-        old = petition.confirmed_count
-        petition.confirmed_count = petition.signatures.confirmed().count()
-        petition.save(update_fields=["confirmed_count"])
-    return old, petition.confirmed_count
-
-
-def pending_changes(petition):
-    return CountChange.objects.filter(petition=petition).aggregate(total=Sum("delta"))["total"]
+        # Waits for a fold-in under way (it holds this lock); signers are not held up.
+        old = (
+            Petition.objects.select_for_update(no_key=True)
+            .values_list("confirmed_count", flat=True)
+            .get(pk=petition.pk)
+        )
+        Petition.objects.filter(pk=petition.pk).update(
+            confirmed_count=Coalesce(Subquery(confirmed), 0) - Coalesce(Subquery(pending), 0)
+        )
+    fold_counts(petition_id=petition.pk)
+    new = Petition.objects.values_list("confirmed_count", flat=True).get(pk=petition.pk)
+    return old, new
 
 
 def anonymise_closed(*, days):
@@ -324,6 +353,7 @@ def _send(signature, template, subject):
             subject=str(subject).format(title=petition.title),
             body=text,
             to=[signature.email],
+            reply_to=[settings.CONTACT_EMAIL],
         )
     message.attach_alternative(html, "text/html")
     message.send()

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import _get_ip as get_ip
 from django_ratelimit.core import is_ratelimited
 
 from config.views import rate_limited
@@ -39,7 +41,11 @@ def _fresh_count(petition):
 
 
 def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
+    """The address rate limits see (RATELIMIT_IP_META_KEY behind a proxy; IPv6 as its /64)."""
+    try:
+        return get_ip(request)
+    except (ImproperlyConfigured, ValueError):
+        return ""
 
 
 def _sign_rate_limited(request, petition):

@@ -71,7 +71,7 @@ def test_simultaneous_submissions_of_one_email_store_one_signature(open_petition
     assert subjects.count("You have already signed: Race") == 7
 
 
-def test_many_simultaneous_confirmations_give_the_exact_count_after_the_fold_in(open_petition):
+def test_many_simultaneous_confirmations_folds_and_recounts_give_the_exact_count(open_petition):
     signatures = Signature.objects.bulk_create(
         Signature(
             petition=open_petition,
@@ -99,9 +99,53 @@ def test_many_simultaneous_confirmations_give_the_exact_count_after_the_fold_in(
         for _ in range(20):
             services.fold_counts(batch_size=7)
 
-    errors = run_together([confirm_all(chunk) for chunk in chunks] + [fold_repeatedly] * 3)
+    def recount_repeatedly():
+        for _ in range(10):
+            services.recount(petition=open_petition)
+
+    errors = run_together(
+        [confirm_all(chunk) for chunk in chunks] + [fold_repeatedly] * 3 + [recount_repeatedly]
+    )
     assert errors == []
     services.fold_counts()
     open_petition.refresh_from_db()
     assert open_petition.confirmed_count == 120
     assert Signature.objects.confirmed().count() == 120
+
+
+def test_confirming_does_not_wait_for_a_lock_on_the_petition_row(open_petition):
+    """The point of the log: a transaction updating the petition row blocks no signer.
+
+    Updates of the row (the fold-in, an organiser's edit, a recount) take PostgreSQL's
+    "FOR NO KEY UPDATE" lock, which lets the log's foreign key check through.
+    """
+    signature = Signature.objects.create(
+        petition=open_petition, first_name="A", last_name="B", email="a@example.org", country="FR"
+    )
+    locked = threading.Event()
+    release = threading.Event()
+
+    def hold_the_petition_row():
+        from django.db import transaction
+
+        with transaction.atomic():
+            Petition.objects.select_for_update(no_key=True).get(pk=open_petition.pk)
+            locked.set()
+            release.wait(timeout=30)
+        connections.close_all()
+
+    holder = threading.Thread(target=hold_the_petition_row)
+    holder.start()
+    try:
+        assert locked.wait(timeout=30)
+        from django.db import transaction
+
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                # Fail fast instead of hanging if confirm ever locks the petition row again.
+                cursor.execute("SET LOCAL lock_timeout = '2s'")
+            services.confirm(signature_id=signature.pk)
+    finally:
+        release.set()
+        holder.join()
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED

@@ -155,3 +155,13 @@ def test_when_google_cannot_be_reached_the_signature_is_kept_for_review(
     client.get(link_from(mail.outbox[0], "confirm"))
     services.fold_counts()
     assert Petition.objects.get().confirmed_count == 1
+
+
+def test_behind_a_proxy_the_visitors_address_comes_from_the_configured_header(
+    client, petition, settings
+):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    BlockedIPRange.objects.create(network="198.51.100.0/24")
+    response = client.post(petition.get_absolute_url(), form_data(), HTTP_X_REAL_IP="198.51.100.20")
+    assert_shadow_banned(response, Signature.Review.BLOCKED_IP)
+    assert Signature.objects.get().ip_hash == services.hash_ip("198.51.100.20")
