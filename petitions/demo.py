@@ -30,7 +30,7 @@ The European Court of Human Rights ruled that he should be freed immediately.
 """
 
 AZAT_INTRODUCTION = """\
-Azat Miftakhov, jeune mathématicien, doctorant à l'Université d'État Lomonossov de Moscou et
+Azat Miftakhov, jeune mathématicien, doctorant à l’Université d’État Lomonossov de Moscou et
 militant anarchiste, est emprisonné par les autorités de la Fédération de Russie depuis 2019.
 
 Après deux ans de détention provisoire, il a été condamné à six ans de prison. Ses soutiens
@@ -39,7 +39,7 @@ dénoncent des accusations fabriquées, fondées sur de faux témoignages obtenu
 
 AZAT_BODY = """\
 Détenu dans une colonie pénitentiaire à Omoutninsk (région de Kirov), il doit être libéré le
-4 septembre 2023. Depuis juillet 2023, l'administration de la colonie lui inflige des sanctions
+4 septembre 2023. Depuis juillet 2023, l’administration de la colonie lui inflige des sanctions
 de plus en plus nombreuses sous des prétextes inventés.
 """
 
@@ -84,7 +84,7 @@ def load(campaigns):
             "goal": 1000,
             "status": Petition.Status.OPEN,
             "opens_at": datetime(2023, 7, 23, tzinfo=UTC),
-            "share_text": "J'ai signé : liberté pour Azat Miftakhov !",
+            "share_text": "J’ai signé : liberté pour Azat Miftakhov !",
             "thank_you_text": "Merci de votre soutien à Azat Miftakhov.",
             "is_demo": True,
         },
