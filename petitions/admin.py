@@ -181,8 +181,10 @@ class SignatureAdmin(admin.ModelAdmin):
     search_fields = ["first_name", "last_name", "email", "postal_code"]
     date_hierarchy = "created_at"
     list_select_related = ["petition"]
+    # The email is the signer's identity (one signature per address): never edited by hand.
     readonly_fields = [
         "petition",
+        "email",
         "status",
         "review_reason",
         "ip_hash",

@@ -28,6 +28,8 @@ def test_the_petition_form_has_inline_demands_and_editable_offset_and_goal(admin
     assert 'value="release Jane Doe at once"' in content
     assert 'name="offset"' in content
     assert 'name="goal"' in content
+    assert f'href="/admin/petitions/petition/{petition.pk}/export/"' in content
+    assert f'href="/admin/petitions/petition/{petition.pk}/statistics/"' in content
     assert admin_client.get("/admin/petitions/petition/add/").status_code == 200
 
 
@@ -143,3 +145,11 @@ def test_closing_a_petition_by_hand_dates_its_closing(petition):
     petition.status = Petition.Status.CLOSED
     petition.save()
     assert petition.closes_at is not None
+
+
+def test_an_organiser_edits_a_signature_but_never_its_email(admin_client, petition):
+    signature = add_signature(petition, "a@example.org")
+    url = f"/admin/petitions/signature/{signature.pk}/change/"
+    content = admin_client.get(url).content.decode()
+    assert 'name="first_name"' in content
+    assert 'name="email"' not in content
