@@ -197,3 +197,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 RATELIMIT_VIEW = "config.views.rate_limited"
+# Behind a reverse proxy, the request header that holds the visitor's address as the proxy set
+# it (for example HTTP_X_REAL_IP); rate limits, blocked IP ranges and the IP hash all read it.
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
+
+# The site's public address, for links in emails (which are sent outside any request).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
+
+# Petitions: the spam layers and privacy, each configurable.
+PETITIONS_MIN_FILL_SECONDS = env.int("PETITIONS_MIN_FILL_SECONDS", default=3)
+PETITIONS_RATE_PER_PETITION = env.str("PETITIONS_RATE_PER_PETITION", default="5/h")
+PETITIONS_RATE_OVERALL = env.str("PETITIONS_RATE_OVERALL", default="20/h")
+PETITIONS_CONFIRM_DAYS = env.int("PETITIONS_CONFIRM_DAYS", default=30)
+PETITIONS_ANONYMISE_AFTER_DAYS = env.int("PETITIONS_ANONYMISE_AFTER_DAYS", default=90)

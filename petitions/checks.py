@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core import checks
 
@@ -35,5 +37,20 @@ def check_recaptcha_keys(app_configs, **kwargs):
             "reCAPTCHA keys are not set: petition forms run without a captcha.",
             hint="Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY.",
             id="solidarity.W001",
+        )
+    ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_site_url(app_configs, **kwargs):
+    """Emails are sent outside any request: their links are built from SITE_URL."""
+    host = urlsplit(settings.SITE_URL).hostname or ""
+    if host and host not in {"localhost", "127.0.0.1", "::1"}:
+        return []
+    return [
+        checks.Error(
+            f"SITE_URL is {settings.SITE_URL!r}: confirmation links in emails would not work.",
+            hint="Set SITE_URL to the site's public address, for example https://example.org.",
+            id="solidarity.E002",
         )
     ]

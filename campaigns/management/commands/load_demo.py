@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from campaigns import demo as campaigns_demo
+from petitions import demo as petitions_demo
 
 
 class Command(BaseCommand):
@@ -10,4 +11,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         campaigns = campaigns_demo.load()
-        self.stdout.write(f"Demo content ready: {len(campaigns)} campaigns.")
+        petitions = petitions_demo.load(campaigns)
+        self.stdout.write(
+            f"Demo content ready: {len(campaigns)} campaigns, {len(petitions)} petitions."
+        )

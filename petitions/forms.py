@@ -1,0 +1,157 @@
+import logging
+import time
+import unicodedata
+
+from disposable_email_domains import blocklist as disposable_domains
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from django_recaptcha.fields import ReCaptchaField
+from django_recaptcha.widgets import ReCaptchaV3
+
+from petitions.models import Signature
+
+logger = logging.getLogger(__name__)
+
+STARTED_SALT = "petitions.form-started"
+
+
+def form_started_token(at=None):
+    """A signed timestamp of when the form was shown; a bot cannot make it older."""
+    return signing.dumps(int(time.time() if at is None else at), salt=STARTED_SALT)
+
+
+def seconds_since(token):
+    """Seconds since the form was shown, or None for a missing or forged token."""
+    try:
+        started = signing.loads(token, salt=STARTED_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(started, int):
+        return None
+    return time.time() - started
+
+
+def clean_text(value):
+    """Drop control and format characters other than the ones scripts need (RTL marks stay)."""
+    kept = []
+    for char in value:
+        category = unicodedata.category(char)
+        if category == "Cc" or (category == "Cf" and char not in "\u200c\u200d\u200e\u200f"):
+            continue
+        kept.append(char)
+    return " ".join("".join(kept).split())
+
+
+class ResilientReCaptchaField(ReCaptchaField):
+    """reCAPTCHA that never blocks a person: its verdict goes to the form's spam layers.
+
+    `outcome` is "passed", "failed" or "unavailable" (Google could not be reached).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.required = False
+        self.outcome = None
+
+    def clean(self, value):
+        try:
+            super().validate(value)
+        except ValidationError as error:
+            self.outcome = "unavailable" if error.code == "captcha_error" else "failed"
+        except Exception:  # an unreachable Google (URLError, timeouts, bad JSON) is not our 500
+            logger.warning("reCAPTCHA verification failed to run", exc_info=True)
+            self.outcome = "unavailable"
+        else:
+            self.outcome = "passed"
+        return value
+
+
+class SignatureForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    country = CountryField(blank_label=_("Choose your country")).formfield(label=_("Country"))
+    postal_code = forms.CharField(label=_("Postal code (optional)"), max_length=20, required=False)
+    wants_updates = forms.BooleanField(
+        label=_("Keep me informed about this campaign by email"), required=False
+    )
+    show_publicly = forms.BooleanField(
+        label=_("Show my first name and country in the list of recent signers"), required=False
+    )
+    # Spam layers: a field people never see (bots fill it) and when the form was shown.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.RECAPTCHA_PUBLIC_KEY and settings.RECAPTCHA_PRIVATE_KEY:
+            self.fields["captcha"] = ResilientReCaptchaField(
+                label="", widget=ReCaptchaV3(action="sign")
+            )
+        if not self.is_bound:
+            self.initial["started"] = form_started_token()
+        autocomplete = {
+            "first_name": "given-name",
+            "last_name": "family-name",
+            "email": "email",
+            "country": "country",
+            "postal_code": "postal-code",
+        }
+        for name, value in autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+
+    def clean_first_name(self):
+        return self._required_text("first_name")
+
+    def clean_last_name(self):
+        return self._required_text("last_name")
+
+    def clean_postal_code(self):
+        return clean_text(self.cleaned_data["postal_code"])
+
+    def _required_text(self, name):
+        value = clean_text(self.cleaned_data[name])
+        if not value:
+            raise ValidationError(self.fields[name].error_messages["required"], code="required")
+        if "<" in value or ">" in value or "://" in value:
+            raise ValidationError(_("Please write your name without links or angle brackets."))
+        return value
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        domain = email.rpartition("@")[2].lower()
+        if domain in disposable_domains:
+            raise ValidationError(
+                _(
+                    "Addresses from temporary email services cannot confirm a signature. "
+                    "Please use your usual address."
+                ),
+                code="disposable",
+            )
+        return email
+
+    def spam_reason(self):
+        """Which spam layer, if any, this (valid) submission tripped; "" for a clean one."""
+        if self.cleaned_data.get("website"):
+            return Signature.Review.HONEYPOT
+        elapsed = seconds_since(self.cleaned_data.get("started") or "")
+        if elapsed is None or elapsed < settings.PETITIONS_MIN_FILL_SECONDS:
+            return Signature.Review.TOO_FAST
+        captcha = self.fields.get("captcha")
+        if captcha is not None and captcha.outcome == "failed":
+            return Signature.Review.CAPTCHA_FAILED
+        return ""
+
+    def review_reason(self):
+        captcha = self.fields.get("captcha")
+        if captcha is not None and captcha.outcome == "unavailable":
+            return Signature.Review.CAPTCHA_UNAVAILABLE
+        return ""

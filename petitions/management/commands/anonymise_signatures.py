@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from petitions.services import anonymise_closed
+
+
+class Command(BaseCommand):
+    help = (
+        "Erase signers' personal data (names, email, postal code, IP hash) from petitions closed "
+        "more than N days ago; statuses, countries and dates stay, so every count holds."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Days after closing (default: PETITIONS_ANONYMISE_AFTER_DAYS).",
+        )
+
+    def handle(self, *args, days, **options):
+        if days is None:
+            days = settings.PETITIONS_ANONYMISE_AFTER_DAYS
+        count = anonymise_closed(days=days)
+        self.stdout.write(f"Anonymised {count} signature(s).")

@@ -1,0 +1,108 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from petitions.models import Demand, Petition, Signature
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def petition(transactional_db, campaign, settings):
+    # Playwright types faster than any person: the minimum fill time would take it for a bot.
+    settings.PETITIONS_MIN_FILL_SECONDS = 0
+    cache.clear()
+    petition = Petition.objects.create(
+        slug="free-jane-doe",
+        title="Free Jane Doe",
+        target="the Minister of Justice",
+        introduction="Jane Doe has been held without trial since 2021.",
+        campaign=campaign,
+        goal=1000,
+        offset=785,
+        status=Petition.Status.OPEN,
+        opens_at=timezone.now() - timedelta(days=1),
+    )
+    Demand.objects.create(petition=petition, text="release Jane Doe at once")
+    return petition
+
+
+def sign_on(tab):
+    tab.goto("/petitions/free-jane-doe/")
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Free Jane Doe")
+    expect(tab.locator(".counter__number")).to_have_text("785")
+    tab.get_by_label("First name", exact=True).fill("Ada")
+    tab.get_by_label("Last name", exact=True).fill("Lovelace")
+    tab.get_by_label("Email", exact=True).fill("ada@example.org")
+    tab.get_by_label("Country", exact=True).select_option("GB")
+    tab.get_by_label("Show my first name and country").check()
+    tab.get_by_role("button", name="Sign", exact=True).click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Thank you! Now check your email")
+
+
+def confirmation_path():
+    [message] = mail.outbox
+    return re.search(r"https?://[^/\s]+(/petitions/confirm/\S+/)", message.body).group(1)
+
+
+def test_a_supporter_signs_on_a_phone_confirms_and_watches_the_counter_go_up(phone_page, petition):
+    sign_on(phone_page)
+
+    petition_tab = phone_page.context.new_page()
+    petition_tab.goto("/petitions/free-jane-doe/")
+    counter = petition_tab.locator(".counter__number")
+    expect(counter).to_have_text("785")
+
+    phone_page.goto(confirmation_path())
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text("Your signature is confirmed")
+
+    petition_tab.bring_to_front()
+    # The page polls count.json every few seconds; no reload.
+    expect(counter).to_have_text("786", timeout=20_000)
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+
+
+def test_without_javascript_a_supporter_signs_confirms_and_is_counted(
+    browser, live_server, petition
+):
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="en-GB",
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=False,
+    )
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    try:
+        sign_on(tab)
+        tab.goto(confirmation_path())
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Your signature is confirmed")
+        # What cron (or the next page view a few seconds later) does.
+        call_command("fold_signature_counts", verbosity=0)
+        tab.get_by_role("link", name="See the petition").click()
+        expect(tab.locator(".counter__number")).to_have_text("786")
+        expect(tab.locator(".recent-signers")).to_contain_text("Ada, United Kingdom")
+    finally:
+        context.close()
+
+
+def test_errors_are_announced_and_the_typed_values_kept(phone_page, petition):
+    phone_page.goto("/petitions/free-jane-doe/")
+    phone_page.get_by_label("First name", exact=True).fill("Ada")
+    phone_page.get_by_label("Email", exact=True).fill("not-an-email")
+    phone_page.get_by_role("button", name="Sign", exact=True).click()
+    expect(phone_page.get_by_role("alert")).to_contain_text("Please correct the fields")
+    email = phone_page.get_by_label("Email", exact=True)
+    expect(email).to_have_value("not-an-email")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    expect(email).to_have_accessible_description(re.compile("Enter a valid email address"))
+    expect(phone_page.get_by_label("First name", exact=True)).to_have_value("Ada")
+    assert not Signature.objects.exists()

@@ -1,0 +1,83 @@
+import re
+import time
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.utils import timezone
+
+from petitions.forms import form_started_token
+from petitions.models import Demand, Petition, Signature
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counters and fold-in throttles live in the cache: start each test clean."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def petition(db, campaign):
+    petition = Petition.objects.create(
+        slug="free-jane-doe",
+        title="Free Jane Doe",
+        target="the Minister of Justice",
+        introduction="Jane Doe has been held **without trial** since 2021.",
+        campaign=campaign,
+        goal=1000,
+        status=Petition.Status.OPEN,
+        opens_at=timezone.now() - timedelta(days=1),
+        share_text="I signed for Jane Doe",
+    )
+    Demand.objects.create(petition=petition, text="release Jane Doe at once", order=1)
+    Demand.objects.create(petition=petition, text="drop every charge against her", order=2)
+    return petition
+
+
+def form_data(**overrides):
+    """A human's valid submission: the form was shown a minute ago."""
+    data = {
+        "first_name": "Ada",
+        "last_name": "Lovelace",
+        "email": "ada@example.org",
+        "country": "GB",
+        "postal_code": "",
+        "started": form_started_token(at=time.time() - 60),
+    }
+    data.update(overrides)
+    return data
+
+
+def link_from(message, kind):
+    """The path of the confirm/withdraw link in an email's plain-text part."""
+    match = re.search(rf"https?://[^/\s]+(/\S*/{kind}/\S+/)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+@pytest.fixture
+def sign(client, petition):
+    """Post the sign form; returns the response."""
+
+    def post(target=None, **overrides):
+        target = target or petition
+        return client.post(target.get_absolute_url(), form_data(**overrides))
+
+    return post
+
+
+@pytest.fixture
+def signature(petition):
+    return Signature.objects.create(
+        petition=petition,
+        first_name="Grace",
+        last_name="Hopper",
+        email="grace@example.org",
+        country="US",
+    )
+
+
+__all__ = ["form_data", "link_from", "mail"]

@@ -1,0 +1,155 @@
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from petitions import services
+from petitions.models import Petition, Signature
+
+pytestmark = pytest.mark.django_db
+
+
+def add_signature(petition, email, status=Signature.Status.CONFIRMED, **fields):
+    values = {"first_name": "Ada", "last_name": "Lovelace", "country": "GB"}
+    values.update(fields)
+    signature = Signature.objects.create(petition=petition, email=email, **values)
+    if status != Signature.Status.PENDING:
+        services.set_status(signatures=Signature.objects.filter(pk=signature.pk), status=status)
+    services.fold_counts()
+    return signature
+
+
+def test_the_petition_form_has_inline_demands_and_editable_offset_and_goal(admin_client, petition):
+    content = admin_client.get(f"/admin/petitions/petition/{petition.pk}/change/").content.decode()
+    assert 'name="demands-0-text"' in content
+    assert 'value="release Jane Doe at once"' in content
+    assert 'name="offset"' in content
+    assert 'name="goal"' in content
+    assert f'href="/admin/petitions/petition/{petition.pk}/export/"' in content
+    assert f'href="/admin/petitions/petition/{petition.pk}/statistics/"' in content
+    assert admin_client.get("/admin/petitions/petition/add/").status_code == 200
+
+
+def test_the_signature_list_searches_and_filters(admin_client, petition):
+    add_signature(petition, "ada@example.org")
+    add_signature(petition, "bob@example.org", first_name="Bob", status=Signature.Status.SPAM)
+    url = "/admin/petitions/signature/"
+    assert "bob@example.org" in admin_client.get(url, {"q": "bob"}).content.decode()
+    assert "ada@example.org" not in admin_client.get(url, {"q": "bob"}).content.decode()
+    spam = admin_client.get(url, {"status__exact": "spam"}).content.decode()
+    assert "bob@example.org" in spam
+    assert "ada@example.org" not in spam
+    for query in ({"country__exact": "GB"}, {"wants_updates__exact": "1"}):
+        assert admin_client.get(url, query).status_code == 200
+
+
+def run_action(admin_client, action, signatures, **extra):
+    return admin_client.post(
+        "/admin/petitions/signature/",
+        {
+            "action": action,
+            "_selected_action": [signature.pk for signature in signatures],
+            **extra,
+        },
+        follow=True,
+    )
+
+
+def test_bulk_actions_confirm_mark_spam_and_delete_keep_the_counter_right(admin_client, petition):
+    pending = add_signature(petition, "p@example.org", status=Signature.Status.PENDING)
+    confirmed = add_signature(petition, "c@example.org")
+    run_action(admin_client, "confirm", [pending])
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 2
+
+    response = run_action(admin_client, "mark_spam", [confirmed])
+    assert "1 signature marked as spam." in response.content.decode()
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 1
+    assert Signature.objects.get(pk=confirmed.pk).review_reason == Signature.Review.ORGANISER
+
+    run_action(admin_client, "delete_selected", [pending], post="yes")
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 0
+    assert not Signature.objects.filter(pk=pending.pk).exists()
+    call_command("recount_signatures", stdout=StringIO())
+    assert Petition.objects.get().confirmed_count == 0
+
+
+def test_restoring_a_shadow_banned_signature_sends_its_confirmation(admin_client, petition):
+    bot_or_not = add_signature(
+        petition, "maybe@example.org", status=Signature.Status.PENDING, review_reason="too_fast"
+    )
+    Signature.objects.filter(pk=bot_or_not.pk).update(status=Signature.Status.SPAM)
+    run_action(admin_client, "restore", [bot_or_not])
+    assert Signature.objects.get().status == Signature.Status.PENDING
+    assert mail.outbox[0].to == ["maybe@example.org"]
+
+
+def test_the_csv_export_streams_confirmed_signatures_safe_for_spreadsheets(admin_client, petition):
+    add_signature(petition, "a@example.org", first_name='=HYPERLINK("http://evil")')
+    add_signature(petition, "b@example.org", last_name="+1-2", postal_code="@SUM(A1)")
+    add_signature(petition, "c@example.org", first_name="Pending", status=Signature.Status.PENDING)
+    response = admin_client.get(f"/admin/petitions/petition/{petition.pk}/export/")
+    assert response.streaming
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = b"".join(response.streaming_content).decode()
+    lines = body.splitlines()
+    assert lines[0] == "First name,Last name,Country,Postal code,Signed on"
+    assert len(lines) == 3
+    assert "'=HYPERLINK" in body
+    assert ",'+1-2," in body
+    assert "'@SUM(A1)" in body
+    assert "Pending" not in body
+    assert "example.org" not in body
+
+
+def test_the_export_is_for_staff_only(client, petition):
+    response = client.get(f"/admin/petitions/petition/{petition.pk}/export/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_the_statistics_table_counts_by_country_and_by_day(admin_client, petition):
+    add_signature(petition, "a@example.org", country="FR")
+    add_signature(petition, "b@example.org", country="FR")
+    add_signature(petition, "c@example.org", country="DE")
+    response = admin_client.get(f"/admin/petitions/petition/{petition.pk}/statistics/")
+    content = response.content.decode()
+    assert "<tr><td>France</td><td>2</td></tr>" in content
+    assert "<tr><td>Germany</td><td>1</td></tr>" in content
+    assert f"<tr><td>{timezone.now():%Y-%m-%d}</td><td>3</td></tr>" in content
+
+
+def test_anonymising_erases_personal_data_after_closing_and_keeps_the_counts(petition):
+    add_signature(petition, "a@example.org", postal_code="75001")
+    add_signature(petition, "b@example.org")
+    Petition.objects.filter(pk=petition.pk).update(closes_at=timezone.now() - timedelta(days=40))
+    out = StringIO()
+    call_command("anonymise_signatures", days=60, stdout=out)
+    assert "Anonymised 0" in out.getvalue()
+    call_command("anonymise_signatures", days=30, stdout=out)
+    assert "Anonymised 2" in out.getvalue()
+    for signature in Signature.objects.all():
+        assert (signature.first_name, signature.email, signature.postal_code) == ("", "", "")
+        assert signature.country.code == "GB"
+        assert signature.status == Signature.Status.CONFIRMED
+    call_command("recount_signatures", stdout=out)
+    assert Petition.objects.get().confirmed_count == 2
+
+
+def test_closing_a_petition_by_hand_dates_its_closing(petition):
+    petition.status = Petition.Status.CLOSED
+    petition.save()
+    assert petition.closes_at is not None
+
+
+def test_an_organiser_edits_a_signature_but_never_its_email(admin_client, petition):
+    signature = add_signature(petition, "a@example.org")
+    url = f"/admin/petitions/signature/{signature.pk}/change/"
+    content = admin_client.get(url).content.decode()
+    assert 'name="first_name"' in content
+    assert 'name="email"' not in content

@@ -1,0 +1,63 @@
+from datetime import timedelta
+
+import pytest
+from django.db import IntegrityError
+from django.utils import timezone
+
+from petitions.models import Petition, Signature, next_goal_step, normalise_email
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalised"),
+    [
+        ("Ada@Example.org", "ada@example.org"),
+        ("ada+petitions@example.org", "ada@example.org"),
+        ("A.da.Love+x@GoogleMail.com", "adalove@gmail.com"),
+        ("a.da@gmail.com", "ada@gmail.com"),
+        ("first.last@example.org", "first.last@example.org"),
+    ],
+)
+def test_emails_are_normalised_to_find_one_person(typed, normalised):
+    assert normalise_email(typed) == normalised
+
+
+def test_the_database_refuses_a_second_signature_from_the_same_mailbox(signature):
+    with pytest.raises(IntegrityError):
+        Signature.objects.create(
+            petition=signature.petition,
+            first_name="G",
+            last_name="H",
+            email="GRACE+again@example.org",
+            country="US",
+        )
+
+
+@pytest.mark.parametrize(
+    ("count", "goal"), [(0, 100), (99, 100), (100, 250), (250, 500), (999, 1000), (1000, 2500)]
+)
+def test_the_goal_steps_through_the_one_two_and_a_half_five_series(count, goal):
+    assert next_goal_step(count) == goal
+
+
+def test_an_automatic_goal_steps_up_once_reached(petition):
+    petition.goal = 100
+    petition.goal_steps_up = True
+    petition.offset = 120
+    assert petition.current_goal == 250
+    petition.goal_steps_up = False
+    assert petition.current_goal == 100
+    assert petition.progress_percent == 100
+
+
+def test_the_count_is_confirmed_signatures_plus_the_offset(petition):
+    petition.confirmed_count = 5
+    petition.offset = 785
+    assert petition.signature_count == 790
+
+
+def test_a_petition_past_its_closing_time_is_closed(petition):
+    assert petition.is_open
+    petition.closes_at = timezone.now() - timedelta(minutes=1)
+    assert petition.is_closed
+    petition.save()
+    assert petition not in Petition.objects.open()

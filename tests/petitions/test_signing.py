@@ -1,0 +1,316 @@
+import time
+
+import pytest
+from django.core import mail, signing
+
+from petitions import services
+from petitions.forms import form_started_token
+from petitions.models import Petition, Signature
+from tests.petitions.conftest import form_data, link_from
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signing_stores_a_pending_signature_and_emails_a_confirmation_link(client, sign):
+    response = sign(wants_updates="on")
+    assert response.status_code == 302
+    assert response["Location"] == "/petitions/free-jane-doe/thanks/"
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert (signature.first_name, signature.country.code) == ("Ada", "GB")
+    assert signature.wants_updates is True
+    assert signature.show_publicly is False
+    assert signature.confirmation_sent_at is not None
+    [message] = mail.outbox
+    assert message.to == ["ada@example.org"]
+    assert message.subject == "Please confirm your signature: Free Jane Doe"
+    assert "/petitions/confirm/" in message.body
+    assert "/petitions/withdraw/" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    assert "Confirm my signature" in html
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Now check your email" in thanks
+    assert "https://wa.me/?text=I%20signed%20for%20Jane%20Doe" in thanks
+
+
+def test_no_raw_ip_address_is_stored(sign):
+    sign()
+    signature = Signature.objects.get()
+    assert signature.ip_hash == services.hash_ip("127.0.0.1")
+    assert "127.0.0.1" not in str(Signature.objects.values().get())
+
+
+def test_the_form_offers_unticked_opt_ins_and_links_the_privacy_notice(client, petition):
+    content = client.get(petition.get_absolute_url()).content.decode()
+    assert '<input type="checkbox" name="wants_updates" id="id_wants_updates"' in content
+    assert 'name="wants_updates" id="id_wants_updates" checked' not in content
+    assert "checked" not in content
+    assert '<a href="/privacy/">privacy notice</a>' in content
+
+
+def test_confirming_counts_the_signature_and_a_second_click_changes_nothing(client, sign, petition):
+    sign()
+    confirm_path = link_from(mail.outbox[0], "confirm")
+    first = client.get(confirm_path)
+    second = client.get(confirm_path)
+    assert first.status_code == second.status_code == 200
+    assert "Your signature is confirmed" in second.content.decode()
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.CONFIRMED
+    services.fold_counts()
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+
+
+def test_the_page_shows_the_confirmed_signature_once_folded_in(client, sign, petition):
+    sign()
+    client.get(link_from(mail.outbox[0], "confirm"))
+    services.fold_counts()
+    content = client.get(petition.get_absolute_url()).content.decode()
+    assert 'data-value="1">1</strong> person has signed' in content
+
+
+def test_a_broken_confirmation_link_gets_a_friendly_page_with_a_way_back(client, petition):
+    response = client.get("/petitions/confirm/not-a-real-token/")
+    assert response.status_code == 400
+    assert "This link does not work" in response.content.decode()
+    assert 'href="/"' in response.content.decode()
+
+
+def test_an_expired_confirmation_link_offers_to_sign_again(client, sign, settings, petition):
+    sign()
+    path = link_from(mail.outbox[0], "confirm")
+    settings.PETITIONS_CONFIRM_DAYS = -1
+    response = client.get(path)
+    content = response.content.decode()
+    assert response.status_code == 410
+    assert "This link has expired" in content
+    assert 'href="/petitions/free-jane-doe/#sign-heading">Sign again' in content
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def test_signing_again_sends_an_already_signed_email_and_shows_the_same_page(client, sign):
+    first = sign()
+    client.get(link_from(mail.outbox[0], "confirm"))
+    again = sign(email="ADA+again@Example.org", first_name="Ada B.")
+    assert again.status_code == first.status_code == 302
+    assert again["Location"] == first["Location"]
+    assert Signature.objects.count() == 1
+    assert Signature.objects.get().first_name == "Ada"
+    assert len(mail.outbox) == 2
+    assert mail.outbox[1].subject == "You have already signed: Free Jane Doe"
+    assert "/petitions/confirm/" not in mail.outbox[1].body
+    assert "/petitions/withdraw/" in mail.outbox[1].body
+
+
+def test_signing_again_before_confirming_resends_the_link_in_the_already_signed_email(sign):
+    sign()
+    sign()
+    assert mail.outbox[1].subject == "You have already signed: Free Jane Doe"
+    assert "/petitions/confirm/" in mail.outbox[1].body
+
+
+def test_withdrawing_asks_first_then_takes_the_signature_off_the_counter(client, sign, petition):
+    sign()
+    message = mail.outbox[0]
+    client.get(link_from(message, "confirm"))
+    withdraw_path = link_from(message, "withdraw")
+    asked = client.get(withdraw_path)
+    assert "Withdraw your signature?" in asked.content.decode()
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+    done = client.post(withdraw_path)
+    assert "Your signature is withdrawn" in done.content.decode()
+    assert Signature.objects.get().status == Signature.Status.WITHDRAWN
+    services.fold_counts()
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 0
+    assert client.get(link_from(message, "confirm")).status_code == 404
+
+
+def test_a_withdrawn_signer_may_sign_again_and_gets_a_new_confirmation(client, sign):
+    sign()
+    client.post(link_from(mail.outbox[0], "withdraw"))
+    sign()
+    assert Signature.objects.get().status == Signature.Status.PENDING
+    assert mail.outbox[-1].subject == "Please confirm your signature: Free Jane Doe"
+
+
+def test_a_failed_send_keeps_the_signature_and_the_resend_command_sends_it(
+    sign, monkeypatch, settings
+):
+    def broken_send(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP server down")
+
+    monkeypatch.setattr(services.EmailMultiAlternatives, "send", broken_send)
+    response = sign()
+    assert response.status_code == 302
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert signature.confirmation_sent_at is None
+    assert mail.outbox == []
+
+    monkeypatch.undo()
+    from django.core.management import call_command
+
+    call_command("resend_confirmations", minutes=0, verbosity=0)
+    signature.refresh_from_db()
+    assert signature.confirmation_sent_at is not None
+    [message] = mail.outbox
+    assert "/petitions/confirm/" in message.body
+    call_command("resend_confirmations", minutes=0, verbosity=0)
+    assert len(mail.outbox) == 1
+
+
+def test_a_signature_token_for_another_purpose_is_refused(client, signature):
+    withdraw_token = signing.dumps(signature.pk, salt=services.WITHDRAW_SALT)
+    response = client.get(f"/petitions/confirm/{withdraw_token}/")
+    assert response.status_code == 400
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def test_field_errors_are_shown_next_to_the_fields_with_the_typed_values_kept(client, petition):
+    data = form_data(email="not-an-email", first_name="Zoë", last_name="")
+    response = client.post(petition.get_absolute_url(), data)
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert 'role="alert"' in content
+    assert 'value="Zoë"' in content
+    assert 'value="not-an-email"' in content
+    assert 'aria-invalid="true" aria-describedby="id_email_error"' in content
+    assert '<ul class="errorlist" id="id_email_error"><li>Enter a valid email address.' in content
+    assert '<ul class="errorlist" id="id_last_name_error"><li>This field is required.' in content
+    assert not Signature.objects.exists()
+    assert mail.outbox == []
+
+
+def test_disposable_addresses_are_refused_with_a_clear_message(client, petition):
+    response = client.post(petition.get_absolute_url(), form_data(email="x@mailinator.com"))
+    assert "Addresses from temporary email services cannot confirm" in response.content.decode()
+    assert not Signature.objects.exists()
+
+
+HOSTILE = [
+    {"first_name": "A" * 5000},
+    {"last_name": "x" * 101},
+    {"email": ("a" * 300) + "@example.org"},
+    {"postal_code": "9" * 500},
+    {"first_name": "<script>alert(1)</script>"},
+    {"first_name": "Ada\x00\x07"},
+    {"first_name": "\x00\x01"},
+    {"email": "ada@example.org\r\nBcc: victim@example.org"},
+    {"email": "@@"},
+    {"email": "ada@localhost"},
+    {"country": "XX"},
+    {"country": "<b>"},
+    {"first_name": "\u202egnp.exe"},
+    {"started": "forged"},
+    {"started": form_started_token(at=time.time() + 3600)},
+]
+
+
+@pytest.mark.parametrize("overrides", HOSTILE)
+def test_hostile_input_gets_errors_or_is_stored_safely_never_a_500(client, petition, overrides):
+    response = client.post(petition.get_absolute_url(), form_data(**overrides))
+    assert response.status_code in {302, 400}
+    for signature in Signature.objects.all():
+        assert "<" not in signature.first_name
+        assert "\x00" not in signature.first_name
+        assert "\u202e" not in signature.first_name
+        assert len(signature.first_name) <= 100
+
+
+@pytest.mark.parametrize(
+    ("first_name", "last_name"),
+    [("مريم", "الأحمد"), ("אברהם", "כהן"), ("Zoë 🌻", "Ñúñez"), ("小明", "王")],
+)
+def test_right_to_left_text_and_emoji_are_stored_as_typed(client, petition, first_name, last_name):
+    response = client.post(
+        petition.get_absolute_url(), form_data(first_name=first_name, last_name=last_name)
+    )
+    assert response.status_code == 302
+    signature = Signature.objects.get()
+    assert (signature.first_name, signature.last_name) == (first_name, last_name)
+    assert first_name in mail.outbox[0].body
+
+
+def test_html_in_a_name_is_escaped_in_the_recent_signers_list(client, petition):
+    Signature.objects.create(
+        petition=petition, first_name="<i>Eve</i>", last_name="X", email="eve@example.org",
+        country="FR", status=Signature.Status.CONFIRMED, show_publicly=True,
+    )  # fmt: skip
+    content = client.get(petition.get_absolute_url()).content.decode()
+    assert "&lt;i&gt;Eve&lt;/i&gt;" in content
+    assert "<i>Eve</i>" not in content
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Queue tasks in the database (django-tasks-db), as in production."""
+    from django.tasks import task_backends
+
+    def reset():
+        task_backends.__dict__.pop("settings", None)
+        task_backends._settings = None
+        if hasattr(task_backends._connections, "default"):
+            del task_backends["default"]
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    reset()
+    yield
+    reset()
+
+
+# The worker closes database connections between tasks: a transactional test.
+@pytest.mark.django_db(transaction=True)
+def test_with_the_database_queue_a_failed_send_is_queued_again_for_later(
+    sign, monkeypatch, database_tasks
+):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    sign()
+    assert mail.outbox == []
+    assert DBTaskResult.objects.count() == 1
+
+    monkeypatch.setattr(services.EmailMultiAlternatives, "send", _broken_send)
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+    failed, retry = DBTaskResult.objects.order_by("enqueued_at")
+    assert failed.status == "FAILED"
+    assert retry.status == "READY"
+    assert retry.run_after is not None
+    assert retry.args_kwargs["kwargs"] == {"attempt": 2}
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def _broken_send(*args, **kwargs):
+    raise ConnectionRefusedError("SMTP server down")
+
+
+def test_a_confirmation_after_the_petition_closed_is_not_counted(client, sign, petition):
+    sign()
+    Petition.objects.filter(pk=petition.pk).update(status=Petition.Status.CLOSED)
+    response = client.get(link_from(mail.outbox[0], "confirm"))
+    assert response.status_code == 404
+    assert "It closed before your signature was confirmed" in response.content.decode()
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def test_the_petition_card_fragment_shows_title_counter_progress_and_link(petition):
+    from django.template.loader import render_to_string
+
+    Petition.objects.filter(pk=petition.pk).update(offset=250)
+    petition.refresh_from_db()
+    html = render_to_string("includes/petition_card.html", {"petition": petition})
+    assert '<a href="/petitions/free-jane-doe/">Free Jane Doe</a>' in html
+    assert 'data-value="250">250</strong> people have signed' in html
+    assert '<progress class="counter__bar" max="1000" value="250"' in html
+    assert "Sign the petition" in html
+
+
+def test_the_confirmation_email_is_in_the_petitions_language(sign, petition):
+    Petition.objects.filter(pk=petition.pk).update(language="fr")
+    sign()
+    [message] = mail.outbox
+    assert message.subject == "Veuillez confirmer votre signature\xa0: Free Jane Doe"
+    assert "Pour retirer votre signature à tout moment" in message.body

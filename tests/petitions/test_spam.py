@@ -1,0 +1,167 @@
+import time
+from urllib.error import URLError
+
+import pytest
+from django.core import mail
+
+from petitions import services
+from petitions.forms import form_started_token
+from petitions.models import BlockedDomain, BlockedIPRange, Petition, Signature
+from tests.petitions.conftest import form_data, link_from
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_shadow_banned(response, reason):
+    """The bot sees the normal next page; its signature is kept as spam, unmailed, uncounted."""
+    assert response.status_code == 302
+    assert response["Location"] == "/petitions/free-jane-doe/thanks/"
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.SPAM
+    assert signature.review_reason == reason
+    assert mail.outbox == []
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 0
+
+
+def test_a_bot_filling_the_honeypot_sees_a_normal_page_and_is_not_counted(sign):
+    assert_shadow_banned(sign(website="http://spam.example"), Signature.Review.HONEYPOT)
+
+
+def test_a_bot_posting_faster_than_a_person_can_type_is_not_counted(sign, settings):
+    settings.PETITIONS_MIN_FILL_SECONDS = 5
+    response = sign(started=form_started_token(at=time.time() - 1))
+    assert_shadow_banned(response, Signature.Review.TOO_FAST)
+
+
+def test_a_forged_or_missing_timestamp_counts_as_too_fast(sign):
+    assert_shadow_banned(sign(started="1700000000"), Signature.Review.TOO_FAST)
+
+
+def test_the_honeypot_is_hidden_from_people_and_assistive_technology(client, petition):
+    content = client.get(petition.get_absolute_url()).content.decode()
+    assert '<div class="field field--trap" aria-hidden="true">' in content
+    assert 'name="website"' in content
+    assert 'tabindex="-1"' in content
+
+
+def test_a_blocked_email_domain_is_kept_as_spam(sign):
+    BlockedDomain.objects.create(domain="Spam-Farm.example")
+    response = sign(email="someone@mail.spam-farm.example")
+    assert_shadow_banned(response, Signature.Review.BLOCKED_DOMAIN)
+
+
+def test_a_blocked_ip_range_is_kept_as_spam(client, petition):
+    BlockedIPRange.objects.create(network="203.0.113.0/24")
+    response = client.post(petition.get_absolute_url(), form_data(), REMOTE_ADDR="203.0.113.77")
+    assert_shadow_banned(response, Signature.Review.BLOCKED_IP)
+
+
+def test_a_shadow_banned_address_signing_again_cleanly_gets_a_confirmation(sign):
+    sign(website="filled by a bot")
+    sign()
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert signature.review_reason == ""
+    assert len(mail.outbox) == 1
+
+
+def test_an_organisers_spam_verdict_sticks(sign, signature):
+    services.set_status(signatures=Signature.objects.all(), status=Signature.Status.SPAM)
+    sign(email=signature.email)
+    assert Signature.objects.get().status == Signature.Status.SPAM
+    assert mail.outbox == []
+
+
+def test_the_rate_limit_per_petition_turns_away_the_next_request(client, petition, settings):
+    settings.PETITIONS_RATE_PER_PETITION = "3/h"
+    for n in range(3):
+        assert client.post(petition.get_absolute_url(), form_data(email=f"p{n}@example.org"))
+    response = client.post(petition.get_absolute_url(), form_data(email="p4@example.org"))
+    assert response.status_code == 429
+    assert "Too many requests" in response.content.decode()
+    assert Signature.objects.count() == 3
+    other_ip = client.post(
+        petition.get_absolute_url(), form_data(email="p5@example.org"), REMOTE_ADDR="192.0.2.9"
+    )
+    assert other_ip.status_code == 302
+
+
+def test_the_overall_rate_limit_spans_petitions(client, petition, settings):
+    settings.PETITIONS_RATE_OVERALL = "2/h"
+    other = Petition.objects.create(
+        slug="other", title="Other", target="X", status=Petition.Status.OPEN
+    )
+    assert client.post(petition.get_absolute_url(), form_data()).status_code == 302
+    assert client.post(other.get_absolute_url(), form_data()).status_code == 302
+    assert (
+        client.post(other.get_absolute_url(), form_data(email="b@example.org")).status_code == 429
+    )
+    assert Signature.objects.count() == 2
+
+
+def test_reading_the_page_is_not_rate_limited(client, petition, settings):
+    settings.PETITIONS_RATE_PER_PETITION = "1/h"
+    for _ in range(3):
+        assert client.get(petition.get_absolute_url()).status_code == 200
+
+
+@pytest.fixture
+def recaptcha_keys(settings):
+    settings.RECAPTCHA_PUBLIC_KEY = "public-key"
+    settings.RECAPTCHA_PRIVATE_KEY = "private-key"
+
+
+class FakeVerdict:
+    def __init__(self, is_valid, score=0.9):
+        self.is_valid = is_valid
+        self.error_codes = []
+        self.extra_data = {"score": score}
+        self.action = "sign"
+
+
+def test_recaptcha_runs_only_when_keys_are_set(client, petition, recaptcha_keys, settings):
+    assert "recaptcha" in client.get(petition.get_absolute_url()).content.decode()
+    settings.RECAPTCHA_PUBLIC_KEY = ""
+    assert "recaptcha" not in client.get(petition.get_absolute_url()).content.decode()
+
+
+def test_a_passed_recaptcha_signs_normally(sign, recaptcha_keys, monkeypatch):
+    monkeypatch.setattr("django_recaptcha.client.submit", lambda **kw: FakeVerdict(True))
+    sign(**{"g-recaptcha-response": "token"})
+    signature = Signature.objects.get()
+    assert (signature.status, signature.review_reason) == (Signature.Status.PENDING, "")
+    assert len(mail.outbox) == 1
+
+
+def test_a_failed_recaptcha_is_kept_as_spam(sign, recaptcha_keys, monkeypatch):
+    monkeypatch.setattr("django_recaptcha.client.submit", lambda **kw: FakeVerdict(False))
+    response = sign(**{"g-recaptcha-response": "token"})
+    assert_shadow_banned(response, Signature.Review.CAPTCHA_FAILED)
+
+
+def test_when_google_cannot_be_reached_the_signature_is_kept_for_review(
+    client, sign, recaptcha_keys, monkeypatch
+):
+    def unreachable(**kwargs):
+        raise URLError("Name or service not known")
+
+    monkeypatch.setattr("django_recaptcha.client.submit", unreachable)
+    response = sign(**{"g-recaptcha-response": "token"})
+    assert response.status_code == 302
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert signature.review_reason == Signature.Review.CAPTCHA_UNAVAILABLE
+    client.get(link_from(mail.outbox[0], "confirm"))
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 1
+
+
+def test_behind_a_proxy_the_visitors_address_comes_from_the_configured_header(
+    client, petition, settings
+):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    BlockedIPRange.objects.create(network="198.51.100.0/24")
+    response = client.post(petition.get_absolute_url(), form_data(), HTTP_X_REAL_IP="198.51.100.20")
+    assert_shadow_banned(response, Signature.Review.BLOCKED_IP)
+    assert Signature.objects.get().ip_hash == services.hash_ip("198.51.100.20")
