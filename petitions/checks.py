@@ -3,9 +3,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import checks
 
-# Caches that every gunicorn worker and host share; anything else lets a sender multiply
-# their rate limit by the number of processes.
-# The same list django-ratelimit supports (atomic increments).
+from petitions.forms import recaptcha_enabled
+
+# Caches that every gunicorn worker and host share, with atomic increments: the ones
+# django-ratelimit supports. Anything else lets a sender multiply their rate limit.
 SHARED_CACHE_BACKENDS = {
     "django_redis.cache.RedisCache",
     "django.core.cache.backends.memcached.PyMemcacheCache",
@@ -30,7 +31,7 @@ def check_shared_cache(app_configs, **kwargs):
 
 @checks.register(checks.Tags.security, deploy=True)
 def check_recaptcha_keys(app_configs, **kwargs):
-    if settings.RECAPTCHA_PUBLIC_KEY and settings.RECAPTCHA_PRIVATE_KEY:
+    if recaptcha_enabled():
         return []
     return [
         checks.Warning(

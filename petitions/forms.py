@@ -46,6 +46,10 @@ def clean_text(value):
     return " ".join("".join(kept).split())
 
 
+def recaptcha_enabled():
+    return bool(settings.RECAPTCHA_PUBLIC_KEY and settings.RECAPTCHA_PRIVATE_KEY)
+
+
 class ResilientReCaptchaField(ReCaptchaField):
     """reCAPTCHA that never blocks a person: its verdict goes to the form's spam layers.
 
@@ -58,6 +62,11 @@ class ResilientReCaptchaField(ReCaptchaField):
         self.outcome = None
 
     def clean(self, value):
+        if not value:
+            # No token: the browser runs no JavaScript or could not load Google's script. The
+            # confirmation email still proves the address; an organiser reviews the signature.
+            self.outcome = "unavailable"
+            return value
         try:
             super().validate(value)
         except ValidationError as error:
@@ -92,7 +101,7 @@ class SignatureForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if settings.RECAPTCHA_PUBLIC_KEY and settings.RECAPTCHA_PRIVATE_KEY:
+        if recaptcha_enabled():
             self.fields["captcha"] = ResilientReCaptchaField(
                 label="", widget=ReCaptchaV3(action="sign")
             )

@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
@@ -6,13 +8,15 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import _get_ip as get_ip
 from django_ratelimit.core import is_ratelimited
 
 from config.views import rate_limited
 from petitions import services
-from petitions.forms import SignatureForm
+from petitions.forms import SignatureForm, recaptcha_enabled
 from petitions.models import BlockedDomain, BlockedIPRange, Petition, Signature
 
 RECENT_SIGNERS = 8
@@ -69,7 +73,29 @@ def _sign_rate_limited(request, petition):
     return per_petition or overall
 
 
+def allow_recaptcha(view):
+    """The sign form is the one page that may load Google's reCAPTCHA, when it is turned on."""
+
+    def policy():
+        google = f"https://{getattr(settings, 'RECAPTCHA_DOMAIN', 'www.google.com')}/recaptcha/"
+        return {
+            **settings.SECURE_CSP,
+            "script-src": [CSP.SELF, google, "https://www.gstatic.com/recaptcha/"],
+            "frame-src": [google],
+            "connect-src": [CSP.SELF, google],
+        }
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if recaptcha_enabled():
+            return csp_override(policy())(view)(request, *args, **kwargs)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
+@allow_recaptcha
 def petition_detail(request, slug):
     petition = _fresh_count(_published_petition(slug))
     form = None

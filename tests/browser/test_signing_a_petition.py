@@ -106,3 +106,60 @@ def test_errors_are_announced_and_the_typed_values_kept(phone_page, petition):
     expect(email).to_have_accessible_description(re.compile("Enter a valid email address"))
     expect(phone_page.get_by_label("First name", exact=True)).to_have_value("Ada")
     assert not Signature.objects.exists()
+
+
+def test_with_recaptcha_on_and_google_unreachable_a_supporter_still_signs(
+    phone_page, petition, settings
+):
+    settings.RECAPTCHA_PUBLIC_KEY = "site-key"
+    settings.RECAPTCHA_PRIVATE_KEY = "secret-key"
+    google_requests = []
+
+    def unreachable(route):
+        google_requests.append(route.request.url)
+        route.abort("internetdisconnected")
+
+    phone_page.route(re.compile(r"^https://www\.(google|gstatic)\.com/"), unreachable)
+
+    sign_on(phone_page)
+
+    assert google_requests, "the sign form asked for Google's reCAPTCHA script"
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert signature.review_reason == Signature.Review.CAPTCHA_UNAVAILABLE
+    assert len(mail.outbox) == 1
+
+
+def test_with_recaptcha_on_the_form_sends_the_token_from_googles_script(
+    phone_page, petition, settings, monkeypatch
+):
+    settings.RECAPTCHA_PUBLIC_KEY = "site-key"
+    settings.RECAPTCHA_PRIVATE_KEY = "secret-key"
+    verified_tokens = []
+
+    class Verdict:
+        is_valid = True
+        error_codes = []
+        extra_data = {"score": 0.9}
+        action = "sign"
+
+    def verify(**kwargs):
+        verified_tokens.append(kwargs["recaptcha_response"])
+        return Verdict()
+
+    monkeypatch.setattr("django_recaptcha.client.submit", verify)
+    # A stand-in for Google's api.js: the same two calls our script makes.
+    phone_page.route(
+        re.compile(r"^https://www\.google\.com/recaptcha/api\.js"),
+        lambda route: route.fulfill(
+            content_type="text/javascript",
+            body="window.grecaptcha = {ready: f => f(), execute: (key, options) =>"
+            " Promise.resolve(key + ':' + options.action + ':token')};",
+        ),
+    )
+
+    sign_on(phone_page)
+
+    assert verified_tokens == ["site-key:sign:token"]
+    signature = Signature.objects.get()
+    assert (signature.status, signature.review_reason) == (Signature.Status.PENDING, "")

@@ -9,7 +9,7 @@ def test_deploy_check_fails_on_an_unshared_cache(settings):
 def test_deploy_check_passes_with_redis(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379",
         }
     }

@@ -128,7 +128,7 @@ def test_recaptcha_runs_only_when_keys_are_set(client, petition, recaptcha_keys,
 
 def test_a_passed_recaptcha_signs_normally(sign, recaptcha_keys, monkeypatch):
     monkeypatch.setattr("django_recaptcha.client.submit", lambda **kw: FakeVerdict(True))
-    sign(**{"g-recaptcha-response": "token"})
+    sign(captcha="token")
     signature = Signature.objects.get()
     assert (signature.status, signature.review_reason) == (Signature.Status.PENDING, "")
     assert len(mail.outbox) == 1
@@ -136,7 +136,7 @@ def test_a_passed_recaptcha_signs_normally(sign, recaptcha_keys, monkeypatch):
 
 def test_a_failed_recaptcha_is_kept_as_spam(sign, recaptcha_keys, monkeypatch):
     monkeypatch.setattr("django_recaptcha.client.submit", lambda **kw: FakeVerdict(False))
-    response = sign(**{"g-recaptcha-response": "token"})
+    response = sign(captcha="token")
     assert_shadow_banned(response, Signature.Review.CAPTCHA_FAILED)
 
 
@@ -147,7 +147,7 @@ def test_when_google_cannot_be_reached_the_signature_is_kept_for_review(
         raise URLError("Name or service not known")
 
     monkeypatch.setattr("django_recaptcha.client.submit", unreachable)
-    response = sign(**{"g-recaptcha-response": "token"})
+    response = sign(captcha="token")
     assert response.status_code == 302
     signature = Signature.objects.get()
     assert signature.status == Signature.Status.PENDING
@@ -165,3 +165,39 @@ def test_behind_a_proxy_the_visitors_address_comes_from_the_configured_header(
     response = client.post(petition.get_absolute_url(), form_data(), HTTP_X_REAL_IP="198.51.100.20")
     assert_shadow_banned(response, Signature.Review.BLOCKED_IP)
     assert Signature.objects.get().ip_hash == services.hash_ip("198.51.100.20")
+
+
+def test_a_browser_that_sent_no_recaptcha_token_is_kept_for_review_not_refused(
+    client, sign, recaptcha_keys, monkeypatch
+):
+    def must_not_ask_google(**kwargs):
+        raise AssertionError("an empty token is not sent to Google")
+
+    monkeypatch.setattr("django_recaptcha.client.submit", must_not_ask_google)
+
+    response = sign()
+
+    assert response.status_code == 302
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert signature.review_reason == Signature.Review.CAPTCHA_UNAVAILABLE
+    assert len(mail.outbox) == 1
+
+
+def test_only_the_sign_form_may_load_recaptcha_and_only_when_it_is_on(
+    client, petition, recaptcha_keys, settings
+):
+    policy = client.get(petition.get_absolute_url())["Content-Security-Policy"]
+    assert "script-src 'self' https://www.google.com/recaptcha/" in policy
+    assert "google" not in client.get("/")["Content-Security-Policy"]
+
+    settings.RECAPTCHA_PUBLIC_KEY = ""
+    assert "google" not in client.get(petition.get_absolute_url())["Content-Security-Policy"]
+
+
+def test_the_recaptcha_widget_uses_our_script_not_an_inline_one(client, petition, recaptcha_keys):
+    html = client.get(petition.get_absolute_url()).content.decode()
+
+    assert "js/recaptcha-v3.js" in html
+    assert "grecaptcha.execute" not in html
+    assert 'data-action="sign"' in html

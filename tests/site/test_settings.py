@@ -5,8 +5,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core import checks
-from django.test import override_settings
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -35,37 +33,6 @@ def test_development_mode_starts_without_a_secret_key():
     result = run_manage("check", DEBUG="true")
 
     assert result.returncode == 0, result.stderr
-
-
-def deploy_messages():
-    return {
-        message.id
-        for message in checks.run_checks(
-            tags=[checks.Tags.security], include_deployment_checks=True
-        )
-    }
-
-
-@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
-def test_deploy_check_fails_when_the_cache_is_not_shared():
-    assert "solidarity.E001" in deploy_messages()
-
-
-@override_settings(
-    CACHES={
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/0",
-        }
-    }
-)
-def test_deploy_check_accepts_redis_as_a_shared_cache():
-    assert "solidarity.E001" not in deploy_messages()
-
-
-@override_settings(RECAPTCHA_PUBLIC_KEY="", RECAPTCHA_PRIVATE_KEY="")
-def test_deploy_check_warns_when_recaptcha_keys_are_missing():
-    assert "solidarity.W001" in deploy_messages()
 
 
 @pytest.mark.parametrize(
