@@ -1,8 +1,9 @@
+import datetime
 import os
 
 import pytest
 
-from campaigns.models import Campaign
+from campaigns.models import Campaign, TimelineEntry
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Headless Chromium on a machine with no route to the internet: no background traffic.
@@ -29,14 +30,54 @@ def plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Start each test in English: a request under /fr/ leaves French active in the thread."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def campaign(db):
     return Campaign.objects.create(
         slug="jane-doe",
         name="Jane Doe",
         summary="Journalist imprisoned for her reporting.",
+        biography="Jane Doe reported on **prisons**.",
+        place_of_detention="Women's prison no. 1",
+        charges="Spreading false information",
+        sentence="Five years",
+        detained_on=datetime.date(2022, 3, 1),
+        time_zone="Europe/Paris",
+        organiser_name="Friends of Jane",
+        organiser_email="friends@example.org",
         is_published=True,
     )
+
+
+@pytest.fixture
+def unpublished_campaign(db):
+    return Campaign.objects.create(slug="john-roe", name="John Roe", summary="Not yet public.")
+
+
+def add_timeline_entry(campaign, starts_on, title="Something happened", **fields):
+    return TimelineEntry.objects.create(
+        campaign=campaign, starts_on=starts_on, title=title, **fields
+    )
+
+
+@pytest.fixture
+def staff_editor(db, django_user_model):
+    """A staff member who may edit campaigns."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(
+        "organiser", "organiser@example.org", "a-long-organiser-password", is_staff=True
+    )
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="campaigns"))
+    return user
 
 
 @pytest.fixture(scope="session")
