@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, TimelineEntry
+from campaigns.models import Campaign, CaseUpdate, TimelineEntry
 
 
 class TimelineEntryInline(admin.StackedInline):
@@ -38,3 +39,37 @@ class CampaignAdmin(admin.ModelAdmin):
         (_("Organising group"), {"fields": ["organiser_name", "organiser_email", "organiser_url"]}),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
+
+
+class UpdateStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return CaseUpdate.Status.choices
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        match self.value():
+            case CaseUpdate.Status.DRAFT:
+                return queryset.filter(publish_at__isnull=True)
+            case CaseUpdate.Status.SCHEDULED:
+                return queryset.filter(publish_at__gt=now)
+            case CaseUpdate.Status.PUBLISHED:
+                return queryset.filter(publish_at__lte=now)
+        return queryset
+
+
+@admin.register(CaseUpdate)
+class CaseUpdateAdmin(admin.ModelAdmin):
+    list_display = ["title", "campaign", "publish_at", "status_label"]
+    list_filter = [UpdateStatusFilter, "campaign"]
+    list_select_related = ["campaign"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "publish_at"
+    fields = ["campaign", "title", "slug", "summary", "body", "publish_at"]
+
+    @admin.display(description=_("status"))
+    def status_label(self, update):
+        return update.status().label

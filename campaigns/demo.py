@@ -7,7 +7,7 @@ from them; nothing is invented. Every function here is idempotent: running it tw
 import datetime
 
 from campaigns.dates import DatePrecision
-from campaigns.models import Campaign, TimelineEntry
+from campaigns.models import Campaign, CaseUpdate, TimelineEntry
 
 DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
 
@@ -193,7 +193,74 @@ def load():
             ),
         ],
     )
+    _updates(
+        azat,
+        [
+            (
+                "a-petition-for-azats-release",
+                "A petition for Azat's release",
+                "A petition demanding the release of Azat Miftakhov opens today, in French.",
+                "A petition demanding the release of Azat Miftakhov opens today, in French: "
+                "*Liberté pour Azat Miftakhov !*\n\n"
+                "Azat, a mathematician and doctoral student at Lomonosov Moscow State "
+                "University, has been imprisoned since 2019. He is due for release on parole on "
+                "4 September 2023.",
+                at(2023, 7, 23),
+            ),
+            (
+                "new-criminal-case",
+                "A new criminal case against Azat",
+                "Days before his release date, a new case for “incitement to terrorism”.",
+                "A Russian news site reports a new criminal case against Azat for "
+                '"incitement to terrorism" (Article 205.2, part 1, of the Russian Criminal '
+                "Code). The penalty is a fine of 100,000 to 500,000 roubles or two to five "
+                "years in prison.\n\n"
+                "Azat is due for release on parole on 4 September 2023. We read this case as a "
+                "move to keep him imprisoned.",
+                at(2023, 8, 31),
+            ),
+            (
+                "international-day-of-solidarity",
+                "Saturday 2 September: International Day of Solidarity with Azat",
+                "Rallies in many cities around the world. Join with your own action or a photo.",
+                "On **Saturday 2 September 2023**, people rally for Azat in many cities around "
+                "the world.\n\n"
+                "Hold your own action, or take a photo with the “FREE AZAT 04.09” poster in "
+                "front of a university or a recognisable landmark in your city and send it to "
+                "us. Photos are published from 3 September 2023.",
+                at(2023, 9, 1),
+            ),
+        ],
+    )
+    _updates(
+        navalny,
+        [
+            (
+                "european-court-free-him-immediately",
+                "The European Court of Human Rights: free him immediately",
+                "The European Court of Human Rights ruled that he should be freed immediately.",
+                "The European Court of Human Rights ruled that Aleksei Navalny should be freed "
+                "immediately. He is serving an additional nine-year term on top of an earlier "
+                "sentence of two and a half years, and suffers serious health problems in "
+                "prison.",
+                at(2023, 9, 1),
+            ),
+        ],
+    )
     return {campaign.slug: campaign for campaign in (azat, navalny)}
+
+
+def at(year, month, day, hour=9):
+    return datetime.datetime(year, month, day, hour, tzinfo=datetime.UTC)
+
+
+def _updates(campaign, updates):
+    for slug, title, summary, body, publish_at in updates:
+        CaseUpdate.objects.update_or_create(
+            campaign=campaign,
+            slug=slug,
+            defaults={"title": title, "summary": summary, "body": body, "publish_at": publish_at},
+        )
 
 
 def _timeline(campaign, entries):

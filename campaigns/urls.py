@@ -1,9 +1,16 @@
 from django.urls import path
 
-from campaigns import views
+from campaigns import feeds, views
 
 app_name = "campaigns"
 
 urlpatterns = [
+    path("updates/", views.update_list, name="updates"),
+    path("updates/rss/", feeds.LatestUpdatesFeed(), name="updates_rss"),
+    path("updates/atom/", feeds.LatestUpdatesAtomFeed(), name="updates_atom"),
     path("<slug:slug>/", views.campaign_detail, name="detail"),
+    path("<slug:slug>/updates/", views.update_list, name="update_list"),
+    path("<slug:slug>/updates/rss/", feeds.CampaignUpdatesFeed(), name="update_rss"),
+    path("<slug:slug>/updates/atom/", feeds.CampaignUpdatesAtomFeed(), name="update_atom"),
+    path("<slug:slug>/updates/<slug:update_slug>/", views.update_detail, name="update_detail"),
 ]

@@ -2,8 +2,10 @@ import datetime
 import os
 
 import pytest
+from django.utils import timezone
+from django.utils.text import slugify
 
-from campaigns.models import Campaign, TimelineEntry
+from campaigns.models import Campaign, CaseUpdate, TimelineEntry
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Headless Chromium on a machine with no route to the internet: no background traffic.
@@ -65,6 +67,15 @@ def unpublished_campaign(db):
 def add_timeline_entry(campaign, starts_on, title="Something happened", **fields):
     return TimelineEntry.objects.create(
         campaign=campaign, starts_on=starts_on, title=title, **fields
+    )
+
+
+def add_update(campaign, title="News", days_ago=1, **fields):
+    """A case update published `days_ago` days ago (negative: scheduled; None: a draft)."""
+    publish_at = None if days_ago is None else timezone.now() - datetime.timedelta(days=days_ago)
+    fields.setdefault("body", f"About {title}.")
+    return CaseUpdate.objects.create(
+        campaign=campaign, title=title, slug=slugify(title), publish_at=publish_at, **fields
     )
 
 

@@ -38,6 +38,8 @@ def test_load_demo_builds_both_campaigns_with_their_timelines_and_is_idempotent(
     )
     assert TimelineEntry.objects.filter(title__contains="Lefortovo").count() == 0
     assert "Lefortovo District Court" in navalny.timeline.last().text
+    assert azat.updates.published().count() == 3
+    assert navalny.updates.published().count() == 1
 
 
 def test_the_demo_campaigns_are_public(client):
