@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, CaseUpdate, TimelineEntry
+from campaigns.models import Campaign, CaseUpdate, Event, LocalAction, TimelineEntry
 
 
 class TimelineEntryInline(admin.StackedInline):
@@ -73,3 +73,40 @@ class CaseUpdateAdmin(admin.ModelAdmin):
     @admin.display(description=_("status"))
     def status_label(self, update):
         return update.status().label
+
+
+class LocalActionInline(admin.StackedInline):
+    model = LocalAction
+    extra = 0
+    fields = [
+        "status",
+        ("country", "city"),
+        "place",
+        ("starts_on", "start_time", "time_zone"),
+        "description",
+        "link",
+        ("organiser_name", "public_contact", "contact_is_public"),
+        "submitter_email",
+    ]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "campaign", "starts_on", "is_published"]
+    list_filter = ["is_published", "campaign"]
+    list_select_related = ["campaign"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "starts_at"
+    inlines = [LocalActionInline]
+    fields = [
+        "campaign",
+        "title",
+        "slug",
+        ("starts_on", "start_time", "time_zone"),
+        "description",
+        "call_to_action",
+        "poster",
+        ("accepts_actions", "accepts_photos"),
+        "is_published",
+    ]

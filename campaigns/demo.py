@@ -7,7 +7,7 @@ from them; nothing is invented. Every function here is idempotent: running it tw
 import datetime
 
 from campaigns.dates import DatePrecision
-from campaigns.models import Campaign, CaseUpdate, TimelineEntry
+from campaigns.models import Campaign, CaseUpdate, Event, TimelineEntry
 
 DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
 
@@ -35,6 +35,13 @@ The European Court of Human Rights ruled that he should be freed immediately.
 He suffers serious health problems in prison: prison doctors diagnosed a double spinal hernia,
 possibly worsened by the after-effects of his poisoning. For months he was denied adequate medical
 care and doctors of his choice.
+"""
+
+SOLIDARITY_DAY_CALL = """\
+- **Hold your own action** in your city, and register it here so that others can join you.
+- **Or take a photo** with the “FREE AZAT 04.09” poster in front of a university or a
+  recognisable landmark in your city, and send it to the campaign. Photos are published from
+  3 September 2023.
 """
 
 
@@ -246,6 +253,24 @@ def load():
                 at(2023, 9, 1),
             ),
         ],
+    )
+    Event.objects.update_or_create(
+        campaign=azat,
+        slug="international-day-of-solidarity-2023",
+        defaults={
+            "title": "International Day of Solidarity with Azat",
+            "starts_on": datetime.date(2023, 9, 2),
+            "start_time": None,
+            "time_zone": "UTC",
+            "description": (
+                "On Saturday 2 September 2023, two days before Azat Miftakhov's scheduled "
+                "release on parole, people rally for him in many cities around the world."
+            ),
+            "call_to_action": SOLIDARITY_DAY_CALL,
+            "accepts_actions": True,
+            "accepts_photos": True,
+            "is_published": True,
+        },
     )
     return {campaign.slug: campaign for campaign in (azat, navalny)}
 

@@ -13,4 +13,15 @@ urlpatterns = [
     path("<slug:slug>/updates/rss/", feeds.CampaignUpdatesFeed(), name="update_rss"),
     path("<slug:slug>/updates/atom/", feeds.CampaignUpdatesAtomFeed(), name="update_atom"),
     path("<slug:slug>/updates/<slug:update_slug>/", views.update_detail, name="update_detail"),
+    path("<slug:slug>/events/<slug:event_slug>/", views.event_detail, name="event_detail"),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/join/",
+        views.local_action_create,
+        name="local_action_create",
+    ),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/join/thanks/",
+        views.local_action_thanks,
+        name="local_action_thanks",
+    ),
 ]

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "django_recaptcha",
     "django_tasks_db",
+    "django_countries",
     "campaigns",
     "petitions",
 ]

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 from django.utils.text import slugify
 
-from campaigns.models import Campaign, CaseUpdate, TimelineEntry
+from campaigns.models import Campaign, CaseUpdate, Event, LocalAction, Moderation, TimelineEntry
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Headless Chromium on a machine with no route to the internet: no background traffic.
@@ -76,6 +76,47 @@ def add_update(campaign, title="News", days_ago=1, **fields):
     fields.setdefault("body", f"About {title}.")
     return CaseUpdate.objects.create(
         campaign=campaign, title=title, slug=slugify(title), publish_at=publish_at, **fields
+    )
+
+
+@pytest.fixture
+def event(campaign):
+    """A solidarity day a month from now, from 18:00 in Paris."""
+    return Event.objects.create(
+        campaign=campaign,
+        title="Day of solidarity",
+        slug="day-of-solidarity",
+        starts_on=timezone.localdate() + datetime.timedelta(days=30),
+        start_time=datetime.time(18, 0),
+        time_zone="Europe/Paris",
+        call_to_action="Hold a **rally**.",
+        is_published=True,
+    )
+
+
+@pytest.fixture
+def past_event(campaign):
+    return Event.objects.create(
+        campaign=campaign,
+        title="Last year's day",
+        slug="last-years-day",
+        starts_on=datetime.date(2023, 9, 2),
+        time_zone="UTC",
+        is_published=True,
+    )
+
+
+def add_local_action(event, city="Lyon", country="FR", status=Moderation.APPROVED, **fields):
+    fields = {
+        "place": f"Town hall of {city}",
+        "starts_on": event.starts_on,
+        "start_time": datetime.time(18, 0),
+        "time_zone": "Europe/Paris",
+        "submitter_email": "private-supporter@example.org",
+        **fields,
+    }
+    return LocalAction.objects.create(
+        event=event, city=city, country=country, status=status, **fields
     )
 
 

@@ -40,6 +40,12 @@ def test_load_demo_builds_both_campaigns_with_their_timelines_and_is_idempotent(
     assert "Lefortovo District Court" in navalny.timeline.last().text
     assert azat.updates.published().count() == 3
     assert navalny.updates.published().count() == 1
+    day = azat.events.get()
+    assert day.title == "International Day of Solidarity with Azat"
+    assert day.starts_on == datetime.date(2023, 9, 2)
+    assert "FREE AZAT 04.09" in day.call_to_action
+    assert "3 September 2023" in day.call_to_action
+    assert not day.local_actions.exists()
 
 
 def test_the_demo_campaigns_are_public(client):
