@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaigns import photos
 from campaigns.dates import time_zone_choices
-from campaigns.models import LocalAction
+from campaigns.models import LocalAction, Photo
 
 
 class LocalActionForm(forms.ModelForm):
@@ -48,3 +49,46 @@ class LocalActionForm(forms.ModelForm):
                 _("Tick this box to publish your contact, or leave the contact empty."),
             )
         return cleaned_data
+
+
+class PhotoForm(forms.ModelForm):
+    """The photo action: a supporter's photo with the poster, checked and cleaned on upload."""
+
+    image = forms.FileField(
+        label=_("Your photo"),
+        help_text=_("JPEG, PNG or WebP. Location data and other metadata are removed."),
+        widget=forms.ClearableFileInput(attrs={"accept": photos.ACCEPT}),
+    )
+
+    field_order = ["image"]
+
+    class Meta:
+        model = Photo
+        # The image is not a model field here: only the cleaned copy is ever stored.
+        fields = ["city", "country", "name", "caption", "consent"]
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.event = event
+        self.fields["consent"].required = True
+        self.fields["consent"].label = _("I agree that this photo is published on this site.")
+        self.fields["consent"].error_messages["required"] = _(
+            "We can only publish your photo with your consent."
+        )
+        self.clean_photo_result = None
+
+    def clean_image(self):
+        upload = self.cleaned_data["image"]
+        self.clean_photo_result = photos.clean_photo(upload)
+        return upload
+
+    def save(self, commit=True):
+        """Store the cleaned JPEG and its thumbnail, never the uploaded file itself."""
+        photo = super().save(commit=False)
+        result = self.clean_photo_result
+        photo.image.save(result.image.name, result.image, save=False)
+        photo.thumbnail.save(result.thumbnail.name, result.thumbnail, save=False)
+        photo.width, photo.height = result.width, result.height
+        if commit:
+            photo.save()
+        return photo

@@ -475,3 +475,46 @@ class LocalAction(Moderated):
     def shown_contact(self):
         """The contact, only where its owner agreed to publish it."""
         return self.public_contact if self.contact_is_public else ""
+
+
+class Photo(Moderated):
+    """A supporter's photo for an event's photo action, re-encoded and stripped on upload."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event")
+    )
+    image = models.ImageField(_("photo"), upload_to=RandomName("photos"))
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=RandomName("photos/thumbnails"))
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    city = models.CharField(_("city"), max_length=100)
+    country = CountryField(_("country"))
+    name = models.CharField(
+        _("your name"), max_length=100, blank=True, help_text=_("Optional, shown with the photo.")
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    consent = models.BooleanField(_("consent to publication"), default=False)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return f"{self.city} ({self.country.code})"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:photo_gallery", args=[self.event.campaign.slug, self.event.slug])
+
+    @property
+    def alt_text(self):
+        return self.caption or _("Photo from %(city)s, %(country)s") % {
+            "city": self.city,
+            "country": self.country.name,
+        }
+
+    def delete_files(self):
+        """Remove the stored image and thumbnail, for when the photo itself goes."""
+        for field in (self.image, self.thumbnail):
+            if field:
+                field.delete(save=False)

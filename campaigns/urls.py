@@ -24,4 +24,19 @@ urlpatterns = [
         views.local_action_thanks,
         name="local_action_thanks",
     ),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/photos/",
+        views.photo_gallery,
+        name="photo_gallery",
+    ),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/photos/send/",
+        views.photo_create,
+        name="photo_create",
+    ),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/photos/send/thanks/",
+        views.photo_thanks,
+        name="photo_thanks",
+    ),
 ]

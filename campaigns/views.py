@@ -5,13 +5,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from campaigns.forms import LocalActionForm
+from campaigns.forms import LocalActionForm, PhotoForm
 from campaigns.models import Campaign, CaseUpdate, Event
 
 UPDATES_PER_PAGE = 10
 LATEST_UPDATES_ON_CAMPAIGN = 3
 LATEST_UPDATES_ON_HOME = 5
 NEXT_EVENTS_ON_HOME = 3
+PHOTOS_ON_EVENT = 8
+PHOTOS_PER_PAGE = 24
 
 
 def _visible_campaigns(request):
@@ -91,7 +93,13 @@ def event_detail(request, slug, event_slug):
         ),
     )
     return render(
-        request, "campaigns/event_detail.html", {"event": event, "local_actions": actions}
+        request,
+        "campaigns/event_detail.html",
+        {
+            "event": event,
+            "local_actions": actions,
+            "photos": event.photos.approved()[:PHOTOS_ON_EVENT],
+        },
     )
 
 
@@ -112,3 +120,28 @@ def local_action_create(request, slug, event_slug):
 def local_action_thanks(request, slug, event_slug):
     event = _visible_event(request, slug, event_slug)
     return render(request, "campaigns/local_action_thanks.html", {"event": event})
+
+
+@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@require_http_methods(["GET", "POST"])
+def photo_create(request, slug, event_slug):
+    """The photo action's upload form; photos wait for an organiser's approval."""
+    event = _visible_event(request, slug, event_slug)
+    if not event.accepts_photos:
+        return render(request, "campaigns/closed.html", {"event": event}, status=410)
+    form = PhotoForm(request.POST or None, request.FILES or None, event=event)
+    if form.is_valid():
+        form.save()
+        return redirect("campaigns:photo_thanks", slug=slug, event_slug=event_slug)
+    return render(request, "campaigns/photo_form.html", {"event": event, "form": form})
+
+
+def photo_thanks(request, slug, event_slug):
+    event = _visible_event(request, slug, event_slug)
+    return render(request, "campaigns/photo_thanks.html", {"event": event})
+
+
+def photo_gallery(request, slug, event_slug):
+    event = _visible_event(request, slug, event_slug)
+    page = Paginator(event.photos.approved(), PHOTOS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "campaigns/photo_gallery.html", {"event": event, "page": page})

@@ -41,6 +41,23 @@ def english():
         yield
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads in tests go to a temporary folder, never into the repository."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def campaign(db):
     return Campaign.objects.create(
