@@ -1,8 +1,20 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from campaigns.models import Campaign, CaseUpdate, Event, LocalAction, TimelineEntry
+from campaigns import services
+from campaigns.models import (
+    Campaign,
+    CaseUpdate,
+    Event,
+    LocalAction,
+    Moderation,
+    Photo,
+    TimelineEntry,
+)
 
 
 class TimelineEntryInline(admin.StackedInline):
@@ -13,7 +25,8 @@ class TimelineEntryInline(admin.StackedInline):
 
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
-    list_display = ["name", "status", "is_published", "order", "is_demo"]
+    list_display = ["portrait_thumbnail", "name", "status", "is_published", "order", "is_demo"]
+    list_display_links = ["portrait_thumbnail", "name"]
     list_editable = ["is_published", "order"]
     list_filter = ["is_published", "status", "is_demo"]
     search_fields = ["name", "summary", "organiser_name"]
@@ -39,6 +52,15 @@ class CampaignAdmin(admin.ModelAdmin):
         (_("Organising group"), {"fields": ["organiser_name", "organiser_email", "organiser_url"]}),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description=_("portrait"))
+    def portrait_thumbnail(self, campaign):
+        if not campaign.portrait:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="40" height="50" style="object-fit: cover">',
+            campaign.portrait.url,
+        )
 
 
 class UpdateStatusFilter(admin.SimpleListFilter):
@@ -92,7 +114,7 @@ class LocalActionInline(admin.StackedInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "campaign", "starts_on", "is_published"]
+    list_display = ["title", "campaign", "starts_on", "is_published", "pending_actions"]
     list_filter = ["is_published", "campaign"]
     list_select_related = ["campaign"]
     search_fields = ["title", "description"]
@@ -110,3 +132,120 @@ class EventAdmin(admin.ModelAdmin):
         ("accepts_actions", "accepts_photos"),
         "is_published",
     ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                pending_count=Count(
+                    "local_actions", filter=Q(local_actions__status=Moderation.PENDING)
+                )
+            )
+        )
+
+    @admin.display(description=_("local actions to moderate"), ordering="pending_count")
+    def pending_actions(self, event):
+        return event.pending_count
+
+
+class ModerationAdmin(admin.ModelAdmin):
+    """A moderation queue: pending submissions first, approved or rejected in bulk."""
+
+    actions = ["approve", "reject"]
+    list_filter = ["status", "event", "country"]
+    list_select_related = ["event"]
+    date_hierarchy = "submitted_at"
+
+    ordering = [
+        Case(When(status=Moderation.PENDING, then=Value(0)), default=Value(1)).asc(),
+        "-submitted_at",
+    ]
+
+    @admin.action(description=_("Approve: publish on the site"), permissions=["change"])
+    def approve(self, request, queryset):
+        count = services.approve(queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d item approved.", "%(count)d items approved.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Reject: keep off the site"), permissions=["change"])
+    def reject(self, request, queryset):
+        count = services.reject(queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d item rejected.", "%(count)d items rejected.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(LocalAction)
+class LocalActionAdmin(ModerationAdmin):
+    list_display = ["city", "country", "place", "starts_on", "event", "status", "submitted_at"]
+    search_fields = ["city", "place", "organiser_name", "submitter_email", "description"]
+    readonly_fields = ["submitted_at", "reviewed_at"]
+    fields = [
+        "event",
+        "status",
+        ("country", "city"),
+        "place",
+        ("starts_on", "start_time", "time_zone"),
+        "description",
+        "link",
+        ("organiser_name", "public_contact", "contact_is_public"),
+        "submitter_email",
+        ("submitted_at", "reviewed_at"),
+    ]
+
+
+@admin.register(Photo)
+class PhotoAdmin(ModerationAdmin):
+    list_display = ["thumbnail_preview", "city", "country", "name", "caption", "event", "status"]
+    list_display_links = ["thumbnail_preview", "city"]
+    search_fields = ["city", "name", "caption"]
+    readonly_fields = ["large_preview", "width", "height", "submitted_at", "reviewed_at"]
+    fields = [
+        "large_preview",
+        "event",
+        "status",
+        ("city", "country"),
+        "name",
+        "caption",
+        "consent",
+        ("width", "height"),
+        ("submitted_at", "reviewed_at"),
+    ]
+
+    def has_add_permission(self, request):
+        # Photos come through the public form, which cleans them; never straight in here.
+        return False
+
+    @admin.display(description=_("photo"))
+    def thumbnail_preview(self, photo):
+        return format_html(
+            '<img src="{}" alt="{}" style="max-height: 80px; max-width: 120px">',
+            photo.thumbnail.url,
+            photo.alt_text,
+        )
+
+    @admin.display(description=_("photo"))
+    def large_preview(self, photo):
+        return format_html(
+            '<a href="{}"><img src="{}" alt="{}" style="max-width: 480px"></a>',
+            photo.image.url,
+            photo.thumbnail.url,
+            photo.alt_text,
+        )
+
+    def delete_model(self, request, obj):
+        obj.delete_files()
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for photo in queryset:
+            photo.delete_files()
+        super().delete_queryset(request, queryset)

@@ -2,10 +2,22 @@ import datetime
 import os
 
 import pytest
-from django.utils import timezone
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from campaigns.models import Campaign, CaseUpdate, Event, LocalAction, Moderation, TimelineEntry
+from campaigns.models import (
+    Campaign,
+    CaseUpdate,
+    Event,
+    LocalAction,
+    Moderation,
+    Photo,
+    TimelineEntry,
+)
+from tests.images import image_bytes
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Headless Chromium on a machine with no route to the internet: no background traffic.
@@ -35,8 +47,6 @@ def plain_static_storage(settings):
 @pytest.fixture(autouse=True)
 def english():
     """Start each test in English: a request under /fr/ leaves French active in the thread."""
-    from django.utils import translation
-
     with translation.override("en"):
         yield
 
@@ -44,8 +54,6 @@ def english():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Rate-limit counters live in the cache: each test starts with none."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()
@@ -123,6 +131,15 @@ def past_event(campaign):
     )
 
 
+def add_photo(event, city="Paris", status=Moderation.APPROVED, **fields):
+    """An already-cleaned photo, stored through the storage API like the form does."""
+    photo = Photo(event=event, city=city, country="FR", consent=True, status=status, **fields)
+    photo.image.save("photo.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    photo.thumbnail.save("thumbnail.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    photo.save()
+    return photo
+
+
 def add_local_action(event, city="Lyon", country="FR", status=Moderation.APPROVED, **fields):
     fields = {
         "place": f"Town hall of {city}",
@@ -139,13 +156,11 @@ def add_local_action(event, city="Lyon", country="FR", status=Moderation.APPROVE
 
 @pytest.fixture
 def staff_editor(db, django_user_model):
-    """A staff member who may edit campaigns."""
-    from django.contrib.auth.models import Permission
-
+    """A staff member in the Organisers group, as the data migration sets it up."""
     user = django_user_model.objects.create_user(
         "organiser", "organiser@example.org", "a-long-organiser-password", is_staff=True
     )
-    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="campaigns"))
+    user.groups.add(Group.objects.get(name="Organisers"))
     return user
 
 
