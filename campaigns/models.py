@@ -132,6 +132,10 @@ class Campaign(models.Model):
             )
 
     @property
+    def portrait_url(self):
+        return self.portrait.url if self.portrait else ""
+
+    @property
     def detained_since_display(self):
         if self.detained_on is None:
             return ""
