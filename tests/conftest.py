@@ -1,7 +1,9 @@
 import datetime
+import importlib
 import os
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -157,6 +159,10 @@ def add_local_action(event, city="Lyon", country="FR", status=Moderation.APPROVE
 @pytest.fixture
 def staff_editor(db, django_user_model):
     """A staff member in the Organisers group, as the data migration sets it up."""
+    if not Group.objects.filter(name="Organisers").exists():
+        # Tests with a live server empty the database afterwards, the migration's group too.
+        migration = importlib.import_module("campaigns.migrations.0006_organisers_group")
+        migration.create_organisers_group(django_apps, None)
     user = django_user_model.objects.create_user(
         "organiser", "organiser@example.org", "a-long-organiser-password", is_staff=True
     )
