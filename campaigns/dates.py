@@ -9,7 +9,6 @@ import datetime
 import zoneinfo
 from functools import cache
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -74,11 +73,6 @@ def time_zone_names():
 def time_zone_choices():
     """Every IANA time zone, for the select lists of organisers and supporters."""
     return [(name, name.replace("_", " ")) for name in time_zone_names()]
-
-
-def validate_time_zone(value):
-    if value not in time_zone_names():
-        raise ValidationError(_("Choose a time zone from the list."), code="invalid_time_zone")
 
 
 def localdate_in(time_zone, now=None):

@@ -57,7 +57,7 @@ class PhotoForm(forms.ModelForm):
     image = forms.FileField(
         label=_("Your photo"),
         help_text=_("JPEG, PNG or WebP. Location data and other metadata are removed."),
-        widget=forms.ClearableFileInput(attrs={"accept": photos.ACCEPT}),
+        widget=forms.FileInput(attrs={"accept": photos.ACCEPT}),
     )
 
     field_order = ["image"]

@@ -18,7 +18,6 @@ from campaigns.dates import (
     period_start,
     start_of_day,
     time_zone_choices,
-    validate_time_zone,
 )
 from campaigns.uploads import RandomName
 
@@ -89,7 +88,6 @@ class Campaign(models.Model):
         max_length=64,
         choices=time_zone_choices,
         default="UTC",
-        validators=[validate_time_zone],
         help_text=_("The count of days behind bars turns at midnight there."),
     )
     organiser_name = models.CharField(_("organising group"), max_length=200, blank=True)
@@ -341,7 +339,6 @@ class Event(models.Model):
         max_length=64,
         choices=time_zone_choices,
         default="UTC",
-        validators=[validate_time_zone],
         help_text=_("Where the date and time above are on the clock."),
     )
     # Derived from the three fields above on save, so lists can filter and sort in the database.
@@ -447,9 +444,7 @@ class LocalAction(Moderated):
     )
     starts_on = models.DateField(_("date"))
     start_time = models.TimeField(_("time"), null=True, blank=True)
-    time_zone = models.CharField(
-        _("time zone"), max_length=64, choices=time_zone_choices, validators=[validate_time_zone]
-    )
+    time_zone = models.CharField(_("time zone"), max_length=64, choices=time_zone_choices)
     description = models.TextField(_("what you are planning"), max_length=1000, blank=True)
     link = models.URLField(_("link"), blank=True, help_text=_("A page with more details."))
     organiser_name = models.CharField(_("organised by"), max_length=200, blank=True)

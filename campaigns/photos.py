@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 ALLOWED_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -79,7 +79,9 @@ def _open(upload, *, verify):
             raise _too_many_pixels() from error
         except ValidationError:
             raise
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        except Exception as error:
+            # Pillow signals a broken or hostile file with many exception types (OSError,
+            # SyntaxError, struct.error...): each one means "not an image we accept".
             raise ValidationError(_not_an_image(), code="not_an_image") from error
     return image
 

@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='campaign',
             name='time_zone',
-            field=models.CharField(choices=campaigns.dates.time_zone_choices, default='UTC', help_text='The count of days behind bars turns at midnight there.', max_length=64, validators=[campaigns.dates.validate_time_zone], verbose_name='time zone of the place of detention'),
+            field=models.CharField(choices=campaigns.dates.time_zone_choices, default='UTC', help_text='The count of days behind bars turns at midnight there.', max_length=64, verbose_name='time zone of the place of detention'),
         ),
         migrations.AddField(
             model_name='campaign',
