@@ -2,6 +2,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
@@ -118,8 +119,11 @@ def local_action_create(request, slug, event_slug):
 
 
 def local_action_thanks(request, slug, event_slug):
-    event = _visible_event(request, slug, event_slug)
-    return render(request, "campaigns/local_action_thanks.html", {"event": event})
+    message = _(
+        "We have received your action. It will appear on the event page once an organiser has "
+        "approved it."
+    )
+    return _thanks(request, slug, event_slug, message)
 
 
 @ratelimit(key="ip", rate="10/h", method="POST", block=True)
@@ -137,8 +141,16 @@ def photo_create(request, slug, event_slug):
 
 
 def photo_thanks(request, slug, event_slug):
+    message = _(
+        "We have received your photo. It will appear in the gallery once an organiser has "
+        "approved it."
+    )
+    return _thanks(request, slug, event_slug, message)
+
+
+def _thanks(request, slug, event_slug, message):
     event = _visible_event(request, slug, event_slug)
-    return render(request, "campaigns/photo_thanks.html", {"event": event})
+    return render(request, "campaigns/thanks.html", {"event": event, "message": message})
 
 
 def photo_gallery(request, slug, event_slug):
