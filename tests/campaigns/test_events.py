@@ -175,3 +175,12 @@ def test_the_campaign_page_and_home_page_list_events(client, event, past_event):
     home = client.get(reverse("home")).content.decode()
     assert "Day of solidarity" in home
     assert "Last year" not in home
+
+
+def test_a_flood_of_submissions_from_one_address_is_slowed_down(client, event):
+    data = {**VALID_ACTION, "starts_on": event.starts_on.isoformat()}
+    for _ in range(10):
+        assert client.post(join_url(event), data).status_code == 302
+    response = client.post(join_url(event), data)
+    assert response.status_code == 429
+    assert LocalAction.objects.count() == 10
