@@ -1,11 +1,13 @@
+from django import forms
 from django.contrib import admin, messages
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaigns import services
+from campaigns import photos, services
 from campaigns.models import (
     Campaign,
     CaseUpdate,
@@ -23,8 +25,22 @@ class TimelineEntryInline(admin.StackedInline):
     fields = [("starts_on", "ends_on", "precision"), "sort_date", "title", "text", "sources"]
 
 
+class CampaignAdminForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def clean_portrait(self):
+        """A new portrait goes through the same cleaning as public photos: no EXIF, no GPS."""
+        portrait = self.cleaned_data.get("portrait")
+        if isinstance(portrait, UploadedFile):
+            return photos.clean_photo(portrait).image
+        return portrait
+
+
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
+    form = CampaignAdminForm
     list_display = ["portrait_thumbnail", "name", "status", "is_published", "order", "is_demo"]
     list_display_links = ["portrait_thumbnail", "name"]
     list_editable = ["is_published", "order"]

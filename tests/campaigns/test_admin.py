@@ -3,10 +3,12 @@ import os
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from campaigns.models import LocalAction, Moderation, Photo
 from tests.conftest import add_local_action, add_photo, add_update
+from tests.images import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +116,28 @@ def test_view_on_site_previews_a_draft_update(client, staff_editor, campaign):
         reverse("admin:view_on_site", args=[content_type.pk, update.pk]), follow=True
     )
     assert "Preview: this update is not published (draft)." in response.content.decode()
+
+
+def test_a_portrait_uploaded_in_the_admin_loses_its_metadata(admin_client, campaign):
+    url = reverse("admin:campaigns_campaign_change", args=[campaign.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in ("portrait",)
+    }
+    data.update(
+        {
+            "portrait": SimpleUploadedFile("jane.jpg", jpeg_with_gps(), "image/jpeg"),
+            "portrait_alt": "Jane Doe at her desk",
+            "detained_on": "2022-03-01",
+            "timeline-TOTAL_FORMS": "0",
+            "timeline-INITIAL_FORMS": "0",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    campaign.refresh_from_db()
+    assert campaign.portrait.name.startswith("portraits/")
+    with campaign.portrait.open() as stored:
+        assert b"Exif" not in stored.read()
