@@ -9,7 +9,7 @@ from campaigns.models import LocalAction, Photo
 class LocalActionForm(forms.ModelForm):
     """ "Join with your own action": what a supporter tells about the action they organise."""
 
-    time_zone = forms.ChoiceField(label=_("time zone"), choices=time_zone_choices)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
 
     class Meta:
         model = LocalAction
@@ -58,6 +58,7 @@ class PhotoForm(forms.ModelForm):
         label=_("Your photo"),
         help_text=_("JPEG, PNG or WebP. Location data and other metadata are removed."),
         widget=forms.FileInput(attrs={"accept": photos.ACCEPT}),
+        error_messages={"required": _("Choose the photo to send.")},
     )
 
     field_order = ["image"]
