@@ -113,19 +113,22 @@ class CaseUpdateAdmin(admin.ModelAdmin):
         return update.status().label
 
 
+LOCAL_ACTION_FIELDS = [
+    "status",
+    ("country", "city"),
+    "place",
+    ("starts_on", "start_time", "time_zone"),
+    "description",
+    "link",
+    ("organiser_name", "public_contact", "contact_is_public"),
+    "submitter_email",
+]
+
+
 class LocalActionInline(admin.StackedInline):
     model = LocalAction
     extra = 0
-    fields = [
-        "status",
-        ("country", "city"),
-        "place",
-        ("starts_on", "start_time", "time_zone"),
-        "description",
-        "link",
-        ("organiser_name", "public_contact", "contact_is_public"),
-        "submitter_email",
-    ]
+    fields = LOCAL_ACTION_FIELDS
 
 
 @admin.register(Event)
@@ -204,18 +207,7 @@ class LocalActionAdmin(ModerationAdmin):
     list_display = ["city", "country", "place", "starts_on", "event", "status", "submitted_at"]
     search_fields = ["city", "place", "organiser_name", "submitter_email", "description"]
     readonly_fields = ["submitted_at", "reviewed_at"]
-    fields = [
-        "event",
-        "status",
-        ("country", "city"),
-        "place",
-        ("starts_on", "start_time", "time_zone"),
-        "description",
-        "link",
-        ("organiser_name", "public_contact", "contact_is_public"),
-        "submitter_email",
-        ("submitted_at", "reviewed_at"),
-    ]
+    fields = ["event", *LOCAL_ACTION_FIELDS, ("submitted_at", "reviewed_at")]
 
 
 @admin.register(Photo)
