@@ -1,14 +1,53 @@
 """Demo content: the two campaigns of the demo site, built through the models.
 
-Facts as of September 2023. Every function here is idempotent: running it twice changes nothing.
+Facts as of September 2023 (shared/demo-facts.md): every date, name and figure here is taken
+from them; nothing is invented. Every function here is idempotent: running it twice changes nothing.
 """
 
-from campaigns.models import Campaign
+import datetime
+
+from campaigns.dates import DatePrecision
+from campaigns.models import Campaign, CaseUpdate, Event, TimelineEntry
+
+DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
+
+AZAT_BIOGRAPHY = """\
+Azat Miftakhov is a young mathematician, a doctoral student at Lomonosov Moscow State University
+and an anarchist activist.
+
+The authorities of the Russian Federation have held him since 2019. He spent two years in
+pre-trial detention before being sentenced to six years in prison. His supporters say the
+charges were fabricated and rest on false testimony obtained under torture.
+
+In 2023 he is held in a prison colony in Omutninsk, in the Kirov region. He is due for release on
+parole on **4 September 2023**. In July and August 2023 the colony administration imposed a growing
+series of punishments on him on invented pretexts, and at the end of August a new criminal case was
+reported against him. His supporters read it as a move to keep him in prison.
+"""
+
+NAVALNY_BIOGRAPHY = """\
+Aleksei Navalny is a prominent Russian opposition figure and anti-corruption activist, unlawfully
+detained since his return to Russia on 17 January 2021.
+
+He is serving an additional nine-year term on top of an earlier sentence of two and a half years.
+The European Court of Human Rights ruled that he should be freed immediately.
+
+He suffers serious health problems in prison: prison doctors diagnosed a double spinal hernia,
+possibly worsened by the after-effects of his poisoning. For months he was denied adequate medical
+care and doctors of his choice.
+"""
+
+SOLIDARITY_DAY_CALL = """\
+- **Hold your own action** in your city, and register it here so that others can join you.
+- **Or take a photo** with the “FREE AZAT 04.09” poster in front of a university or a
+  recognisable landmark in your city, and send it to the campaign. Photos are published from
+  3 September 2023.
+"""
 
 
 def load():
-    """Create or refresh the demo campaigns; returns them by slug."""
-    azat, _ = Campaign.objects.update_or_create(
+    """Create what is missing of the demo campaigns and their timelines (edits are kept); returns the campaigns by slug."""
+    azat, _ = Campaign.objects.get_or_create(
         slug="azat-miftakhov",
         defaults={
             "name": "Azat Miftakhov",
@@ -16,12 +55,72 @@ def load():
                 "Mathematician and doctoral student at Lomonosov Moscow State University, "
                 "imprisoned in Russia since 2019."
             ),
+            "biography": AZAT_BIOGRAPHY,
+            "status": Campaign.Status.SENTENCED,
+            "place_of_detention": "Prison colony in Omutninsk, Kirov region, Russia",
+            "charges": (
+                "Charges his supporters say were fabricated and rest on false testimony obtained "
+                "under torture.\n\nA new criminal case reported in late August 2023: "
+                '"incitement to terrorism" (Article 205.2, part 1, of the Russian Criminal Code).'
+            ),
+            "sentence": "Six years in prison; due for release on parole on 4 September 2023",
+            "detained_on": datetime.date(2019, 1, 1),
+            "detained_on_precision": YEAR,
+            "detention_ended_on": None,
+            "time_zone": "Europe/Kirov",
+            "organiser_name": "The Azat Miftakhov Committee",
             "is_published": True,
             "order": 1,
             "is_demo": True,
         },
     )
-    navalny, _ = Campaign.objects.update_or_create(
+    _timeline(
+        azat,
+        [
+            (
+                (datetime.date(2019, 1, 1), None, YEAR),
+                "Detained",
+                "Azat Miftakhov is detained. Two years of pre-trial detention follow.",
+            ),
+            (
+                (datetime.date(2021, 1, 1), None, YEAR),
+                "Sentenced to six years in prison",
+                "",
+            ),
+            (
+                (datetime.date(2023, 7, 1), datetime.date(2023, 8, 1), MONTH),
+                "Punishments on invented pretexts",
+                "The colony administration imposes a growing series of punishments on him on "
+                "invented pretexts.",
+            ),
+            (
+                (datetime.date(2023, 7, 23), None, DAY),
+                "A petition for his release opens",
+                "A petition demanding his release opens, in French: "
+                "*Liberté pour Azat Miftakhov !*",
+            ),
+            (
+                (datetime.date(2023, 8, 1), None, MONTH),
+                "A new criminal case for “incitement to terrorism”",
+                "In late August a Russian news site reports a new criminal case against him for "
+                '"incitement to terrorism" (Article 205.2, part 1, of the Russian Criminal Code; '
+                "the penalty is a fine of 100,000 to 500,000 roubles or two to five years in "
+                "prison). His supporters read it as a move to keep him imprisoned.",
+            ),
+            (
+                (datetime.date(2023, 9, 2), None, DAY),
+                "International Day of Solidarity with Azat",
+                "Rallies in many cities around the world.",
+            ),
+            (
+                (datetime.date(2023, 9, 4), None, DAY),
+                "Scheduled release on parole",
+                "",
+            ),
+        ],
+    )
+
+    navalny, _ = Campaign.objects.get_or_create(
         slug="aleksei-navalny",
         defaults={
             "name": "Aleksei Navalny",
@@ -29,9 +128,177 @@ def load():
                 "Russian opposition figure and anti-corruption activist, unlawfully detained "
                 "since January 2021."
             ),
+            "biography": NAVALNY_BIOGRAPHY,
+            "status": Campaign.Status.SENTENCED,
+            "place_of_detention": "Russian penal colony",
+            "charges": (
+                '"Violation of the terms of a suspended sentence" (2021); "fraud on an '
+                'especially large scale" and "contempt of court" (2022). Amnesty International '
+                "found the prosecution politically motivated."
+            ),
+            "sentence": (
+                "An additional nine-year term on top of an earlier sentence of two and a half years"
+            ),
+            "detained_on": datetime.date(2021, 1, 17),
+            "detained_on_precision": DAY,
+            "detention_ended_on": None,
+            "time_zone": "Europe/Moscow",
+            "organiser_name": "Amnesty International Canada",
             "is_published": True,
             "order": 2,
             "is_demo": True,
         },
     )
+    _timeline(
+        navalny,
+        [
+            (
+                (datetime.date(2020, 8, 20), None, DAY),
+                "Poisoned on a flight to Moscow",
+                "He falls seriously ill on a flight to Moscow. Experts from several countries "
+                "later conclude that he was poisoned with a prohibited military-grade nerve "
+                "agent, Novichok.",
+            ),
+            (
+                (datetime.date(2020, 8, 22), None, DAY),
+                "Evacuated to Germany",
+                "He is evacuated, unconscious and in a critical condition, to Germany for "
+                "treatment.",
+            ),
+            (
+                (datetime.date(2021, 1, 17), None, DAY),
+                "Taken into custody on his return to Russia",
+                "He returns to Russia and is taken into custody at once, accused of failing to "
+                "report to his probation officer while he was being treated in Germany.",
+            ),
+            (
+                # Known by its year only; it followed his return, so it is placed after it.
+                (datetime.date(2021, 1, 1), None, YEAR, datetime.date(2021, 1, 17)),
+                "Imprisoned for 2 years and 8 months",
+                "A Moscow court imprisons him for 2 years and 8 months (later reduced by two "
+                'months) for "violation of the terms of a suspended sentence".',
+            ),
+            (
+                (datetime.date(2021, 6, 1), None, MONTH),
+                "His foundations labelled “extremist” and banned",
+                "The Anti-Corruption Foundation and the Citizens' Rights Protection Foundation, "
+                'both founded by him, are labelled "extremist" and banned.',
+            ),
+            (
+                (datetime.date(2021, 9, 1), None, MONTH),
+                "A new case for “creating an extremist association”",
+                'A new criminal case for "creating an extremist association" is opened against '
+                "him and his associates.",
+            ),
+            (
+                (datetime.date(2022, 3, 22), None, DAY),
+                "Found guilty of “fraud” and “contempt of court”",
+                "The Lefortovo District Court of Moscow, sitting in penal colony IK-2 in Pokrov "
+                '(Vladimir region), finds him guilty of "fraud on an especially large scale" '
+                '(about US$25,000 of donations) and "contempt of court". Amnesty International '
+                "found the prosecution politically motivated.",
+            ),
+        ],
+    )
+    _updates(
+        azat,
+        [
+            (
+                "a-petition-for-azats-release",
+                "A petition for Azat's release",
+                "A petition demanding the release of Azat Miftakhov opens today, in French.",
+                "A petition demanding the release of Azat Miftakhov opens today, in French: "
+                "*Liberté pour Azat Miftakhov !*\n\n"
+                "Azat, a mathematician and doctoral student at Lomonosov Moscow State "
+                "University, has been imprisoned since 2019. He is due for release on parole on "
+                "4 September 2023.",
+                at(2023, 7, 23),
+            ),
+            (
+                "new-criminal-case",
+                "A new criminal case against Azat",
+                "Days before his release date, a new case for “incitement to terrorism”.",
+                "A Russian news site reports a new criminal case against Azat for "
+                '"incitement to terrorism" (Article 205.2, part 1, of the Russian Criminal '
+                "Code). The penalty is a fine of 100,000 to 500,000 roubles or two to five "
+                "years in prison.\n\n"
+                "Azat is due for release on parole on 4 September 2023. We read this case as a "
+                "move to keep him imprisoned.",
+                at(2023, 8, 31),
+            ),
+            (
+                "international-day-of-solidarity",
+                "Saturday 2 September: International Day of Solidarity with Azat",
+                "Rallies in many cities around the world. Join with your own action or a photo.",
+                "On **Saturday 2 September 2023**, people rally for Azat in many cities around "
+                "the world.\n\n"
+                "Hold your own action, or take a photo with the “FREE AZAT 04.09” poster in "
+                "front of a university or a recognisable landmark in your city and send it to "
+                "us. Photos are published from 3 September 2023.",
+                at(2023, 9, 1),
+            ),
+        ],
+    )
+    _updates(
+        navalny,
+        [
+            (
+                "european-court-free-him-immediately",
+                "The European Court of Human Rights: free him immediately",
+                "The European Court of Human Rights ruled that he should be freed immediately.",
+                "The European Court of Human Rights ruled that Aleksei Navalny should be freed "
+                "immediately. He is serving an additional nine-year term on top of an earlier "
+                "sentence of two and a half years, and suffers serious health problems in "
+                "prison.",
+                at(2023, 9, 1),
+            ),
+        ],
+    )
+    Event.objects.get_or_create(
+        campaign=azat,
+        slug="international-day-of-solidarity-2023",
+        defaults={
+            "title": "International Day of Solidarity with Azat",
+            "starts_on": datetime.date(2023, 9, 2),
+            "start_time": None,
+            "time_zone": "UTC",
+            "description": (
+                "On Saturday 2 September 2023, two days before Azat Miftakhov's scheduled "
+                "release on parole, people rally for him in many cities around the world."
+            ),
+            "call_to_action": SOLIDARITY_DAY_CALL,
+            "accepts_actions": True,
+            "accepts_photos": True,
+            "is_published": True,
+        },
+    )
     return {campaign.slug: campaign for campaign in (azat, navalny)}
+
+
+def at(year, month, day, hour=9):
+    return datetime.datetime(year, month, day, hour, tzinfo=datetime.UTC)
+
+
+def _updates(campaign, updates):
+    for slug, title, summary, body, publish_at in updates:
+        CaseUpdate.objects.get_or_create(
+            campaign=campaign,
+            slug=slug,
+            defaults={"title": title, "summary": summary, "body": body, "publish_at": publish_at},
+        )
+
+
+def _timeline(campaign, entries):
+    for dates, title, text in entries:
+        starts_on, ends_on, precision, *sort_date = dates
+        TimelineEntry.objects.get_or_create(
+            campaign=campaign,
+            title=title,
+            defaults={
+                "starts_on": starts_on,
+                "ends_on": ends_on,
+                "precision": precision,
+                "sort_date": sort_date[0] if sort_date else None,
+                "text": text,
+            },
+        )

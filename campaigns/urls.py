@@ -1,9 +1,42 @@
 from django.urls import path
 
-from campaigns import views
+from campaigns import feeds, views
 
 app_name = "campaigns"
 
 urlpatterns = [
+    path("updates/", views.update_list, name="updates"),
+    path("updates/rss/", feeds.LatestUpdatesFeed(), name="updates_rss"),
+    path("updates/atom/", feeds.LatestUpdatesAtomFeed(), name="updates_atom"),
     path("<slug:slug>/", views.campaign_detail, name="detail"),
+    path("<slug:slug>/updates/", views.update_list, name="update_list"),
+    path("<slug:slug>/updates/rss/", feeds.CampaignUpdatesFeed(), name="update_rss"),
+    path("<slug:slug>/updates/atom/", feeds.CampaignUpdatesAtomFeed(), name="update_atom"),
+    path("<slug:slug>/updates/<slug:update_slug>/", views.update_detail, name="update_detail"),
+    path("<slug:slug>/events/<slug:event_slug>/", views.event_detail, name="event_detail"),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/join/",
+        views.local_action_create,
+        name="local_action_create",
+    ),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/join/thanks/",
+        views.local_action_thanks,
+        name="local_action_thanks",
+    ),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/photos/",
+        views.photo_gallery,
+        name="photo_gallery",
+    ),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/photos/send/",
+        views.photo_create,
+        name="photo_create",
+    ),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/photos/send/thanks/",
+        views.photo_thanks,
+        name="photo_thanks",
+    ),
 ]

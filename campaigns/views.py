@@ -1,13 +1,159 @@
-from django.shortcuts import get_object_or_404, render
+import datetime
 
-from campaigns.models import Campaign
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from campaigns.forms import LocalActionForm, PhotoForm
+from campaigns.models import Campaign, CaseUpdate, Event
+
+UPDATES_PER_PAGE = 10
+LATEST_UPDATES_ON_CAMPAIGN = 3
+LATEST_UPDATES_ON_HOME = 5
+NEXT_EVENTS_ON_HOME = 3
+PHOTOS_ON_EVENT = 8
+PHOTOS_PER_PAGE = 24
+
+
+def _visible_campaigns(request):
+    """Published campaigns; staff who may edit campaigns also preview unpublished ones."""
+    if request.user.has_perm("campaigns.change_campaign"):
+        return Campaign.objects.all()
+    return Campaign.objects.published()
 
 
 def home(request):
     campaigns = Campaign.objects.published()
-    return render(request, "campaigns/home.html", {"campaigns": campaigns})
+    latest_updates = CaseUpdate.objects.published().select_related("campaign")
+    next_events = Event.objects.published().upcoming().select_related("campaign")
+    return render(
+        request,
+        "campaigns/home.html",
+        {
+            "campaigns": campaigns,
+            "latest_updates": latest_updates[:LATEST_UPDATES_ON_HOME],
+            "next_events": next_events[:NEXT_EVENTS_ON_HOME],
+        },
+    )
 
 
 def campaign_detail(request, slug):
-    campaign = get_object_or_404(Campaign.objects.published(), slug=slug)
-    return render(request, "campaigns/campaign_detail.html", {"campaign": campaign})
+    campaign = get_object_or_404(_visible_campaigns(request), slug=slug)
+    latest_updates = campaign.updates.live()
+    events = campaign.events.filter(is_published=True)
+    return render(
+        request,
+        "campaigns/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "timeline": campaign.timeline.all(),
+            "latest_updates": latest_updates[:LATEST_UPDATES_ON_CAMPAIGN],
+            "upcoming_events": events.upcoming(),
+            "past_events": events.past(),
+        },
+    )
+
+
+def update_list(request, slug=None):
+    """The case updates of one campaign, or of all campaigns, newest first, a page at a time."""
+    campaign = None
+    updates = CaseUpdate.objects.published().select_related("campaign")
+    if slug is not None:
+        campaign = get_object_or_404(Campaign.objects.published(), slug=slug)
+        updates = updates.filter(campaign=campaign)
+    page = Paginator(updates, UPDATES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "campaigns/update_list.html", {"campaign": campaign, "page": page})
+
+
+def update_detail(request, slug, update_slug):
+    updates = CaseUpdate.objects.select_related("campaign")
+    if not request.user.has_perm("campaigns.change_caseupdate"):
+        updates = updates.published()
+    update = get_object_or_404(updates, campaign__slug=slug, slug=update_slug)
+    return render(request, "campaigns/update_detail.html", {"update": update})
+
+
+def _visible_event(request, slug, event_slug):
+    events = Event.objects.select_related("campaign")
+    if not request.user.has_perm("campaigns.change_event"):
+        events = events.published()
+    return get_object_or_404(events, campaign__slug=slug, slug=event_slug)
+
+
+def event_detail(request, slug, event_slug):
+    event = _visible_event(request, slug, event_slug)
+    actions = sorted(
+        event.local_actions.approved(),
+        key=lambda action: (
+            action.country.name.casefold(),
+            action.city.casefold(),
+            action.starts_on,
+            action.start_time or datetime.time.min,
+        ),
+    )
+    return render(
+        request,
+        "campaigns/event_detail.html",
+        {
+            "event": event,
+            "local_actions": actions,
+            "photos": event.photos.approved()[:PHOTOS_ON_EVENT],
+        },
+    )
+
+
+@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@require_http_methods(["GET", "POST"])
+def local_action_create(request, slug, event_slug):
+    """The public "join with your own action" form; actions wait for an organiser's approval."""
+    event = _visible_event(request, slug, event_slug)
+    if not event.accepts_actions or event.is_over():
+        return render(request, "campaigns/closed.html", {"event": event}, status=410)
+    form = LocalActionForm(request.POST or None, event=event)
+    if form.is_valid():
+        form.save()
+        return redirect("campaigns:local_action_thanks", slug=slug, event_slug=event_slug)
+    return render(request, "campaigns/local_action_form.html", {"event": event, "form": form})
+
+
+def local_action_thanks(request, slug, event_slug):
+    message = _(
+        "We have received your action. It will appear on the event page once an organiser has "
+        "approved it."
+    )
+    return _thanks(request, slug, event_slug, message)
+
+
+@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@require_http_methods(["GET", "POST"])
+def photo_create(request, slug, event_slug):
+    """The photo action's upload form; photos wait for an organiser's approval."""
+    event = _visible_event(request, slug, event_slug)
+    if not event.accepts_photos:
+        return render(request, "campaigns/closed.html", {"event": event}, status=410)
+    form = PhotoForm(request.POST or None, request.FILES or None, event=event)
+    if form.is_valid():
+        form.save()
+        return redirect("campaigns:photo_thanks", slug=slug, event_slug=event_slug)
+    return render(request, "campaigns/photo_form.html", {"event": event, "form": form})
+
+
+def photo_thanks(request, slug, event_slug):
+    message = _(
+        "We have received your photo. It will appear in the gallery once an organiser has "
+        "approved it."
+    )
+    return _thanks(request, slug, event_slug, message)
+
+
+def _thanks(request, slug, event_slug, message):
+    event = _visible_event(request, slug, event_slug)
+    return render(request, "campaigns/thanks.html", {"event": event, "message": message})
+
+
+def photo_gallery(request, slug, event_slug):
+    event = _visible_event(request, slug, event_slug)
+    page = Paginator(event.photos.approved(), PHOTOS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "campaigns/photo_gallery.html", {"event": event, "page": page})

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "django_recaptcha",
     "django_tasks_db",
+    "django_countries",
     "campaigns",
     "petitions",
 ]
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    # Turns django-ratelimit's refusals into the RATELIMIT_VIEW page (429), not a 403.
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 # Widget templates may be overridden in templates/ (the reCAPTCHA widget is).
@@ -161,6 +164,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Photos sent by supporters: larger files or images are refused (campaigns.photos).
+PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -45,8 +45,8 @@ de plus en plus nombreuses sous des prétextes inventés.
 
 
 def load(campaigns):
-    """Create or refresh the demo petitions; `campaigns` maps campaign slugs to campaigns."""
-    navalny, _created = Petition.objects.update_or_create(
+    """Create what is missing of the demo petitions (edits are kept); `campaigns` maps campaign slugs to campaigns."""
+    navalny, _created = Petition.objects.get_or_create(
         slug="free-aleksei-navalny",
         defaults={
             "title": "Free Aleksei Navalny",
@@ -72,7 +72,7 @@ def load(campaigns):
             "government critics.",
         ],
     )
-    azat, _created = Petition.objects.update_or_create(
+    azat, _created = Petition.objects.get_or_create(
         slug="liberte-pour-azat-miftakhov",
         defaults={
             "title": "Liberté pour Azat Miftakhov !",
@@ -95,5 +95,4 @@ def load(campaigns):
 
 def _set_demands(petition, texts):
     for order, text in enumerate(texts, start=1):
-        Demand.objects.update_or_create(petition=petition, order=order, defaults={"text": text})
-    petition.demands.filter(order__gt=len(texts)).delete()
+        Demand.objects.get_or_create(petition=petition, order=order, defaults={"text": text})

@@ -1,8 +1,25 @@
+import datetime
+import importlib
 import os
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.utils import timezone, translation
+from django.utils.text import slugify
 
-from campaigns.models import Campaign
+from campaigns.models import (
+    Campaign,
+    CaseUpdate,
+    Event,
+    LocalAction,
+    Moderation,
+    Photo,
+    TimelineEntry,
+)
+from tests.images import image_bytes
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Headless Chromium on a machine with no route to the internet: no background traffic.
@@ -29,14 +46,128 @@ def plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Start each test in English: a request under /fr/ leaves French active in the thread."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads in tests go to a temporary folder, never into the repository."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def campaign(db):
     return Campaign.objects.create(
         slug="jane-doe",
         name="Jane Doe",
         summary="Journalist imprisoned for her reporting.",
+        biography="Jane Doe reported on **prisons**.",
+        place_of_detention="Women's prison no. 1",
+        charges="Spreading false information",
+        sentence="Five years",
+        detained_on=datetime.date(2022, 3, 1),
+        time_zone="Europe/Paris",
+        organiser_name="Friends of Jane",
+        organiser_email="friends@example.org",
         is_published=True,
     )
+
+
+@pytest.fixture
+def unpublished_campaign(db):
+    return Campaign.objects.create(slug="john-roe", name="John Roe", summary="Not yet public.")
+
+
+def add_timeline_entry(campaign, starts_on, title="Something happened", **fields):
+    return TimelineEntry.objects.create(
+        campaign=campaign, starts_on=starts_on, title=title, **fields
+    )
+
+
+def add_update(campaign, title="News", days_ago=1, **fields):
+    """A case update published `days_ago` days ago (negative: scheduled; None: a draft)."""
+    publish_at = None if days_ago is None else timezone.now() - datetime.timedelta(days=days_ago)
+    fields.setdefault("body", f"About {title}.")
+    return CaseUpdate.objects.create(
+        campaign=campaign, title=title, slug=slugify(title), publish_at=publish_at, **fields
+    )
+
+
+@pytest.fixture
+def event(campaign):
+    """A solidarity day a month from now, from 18:00 in Paris."""
+    return Event.objects.create(
+        campaign=campaign,
+        title="Day of solidarity",
+        slug="day-of-solidarity",
+        starts_on=timezone.localdate() + datetime.timedelta(days=30),
+        start_time=datetime.time(18, 0),
+        time_zone="Europe/Paris",
+        call_to_action="Hold a **rally**.",
+        is_published=True,
+    )
+
+
+@pytest.fixture
+def past_event(campaign):
+    return Event.objects.create(
+        campaign=campaign,
+        title="Last year's day",
+        slug="last-years-day",
+        starts_on=datetime.date(2023, 9, 2),
+        time_zone="UTC",
+        is_published=True,
+    )
+
+
+def add_photo(event, city="Paris", status=Moderation.APPROVED, **fields):
+    """An already-cleaned photo, stored through the storage API like the form does."""
+    photo = Photo(event=event, city=city, country="FR", consent=True, status=status, **fields)
+    photo.image.save("photo.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    photo.thumbnail.save("thumbnail.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    photo.save()
+    return photo
+
+
+def add_local_action(event, city="Lyon", country="FR", status=Moderation.APPROVED, **fields):
+    fields = {
+        "place": f"Town hall of {city}",
+        "starts_on": event.starts_on,
+        "start_time": datetime.time(18, 0),
+        "time_zone": "Europe/Paris",
+        "submitter_email": "private-supporter@example.org",
+        **fields,
+    }
+    return LocalAction.objects.create(
+        event=event, city=city, country=country, status=status, **fields
+    )
+
+
+@pytest.fixture
+def staff_editor(db, django_user_model):
+    """A staff member in the Organisers group, as the data migration sets it up."""
+    if not Group.objects.filter(name="Organisers").exists():
+        # Tests with a live server empty the database afterwards, the migration's group too.
+        migration = importlib.import_module("campaigns.migrations.0006_organisers_group")
+        migration.create_organisers_group(django_apps, None)
+    user = django_user_model.objects.create_user(
+        "organiser", "organiser@example.org", "a-long-organiser-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Organisers"))
+    return user
 
 
 @pytest.fixture(scope="session")

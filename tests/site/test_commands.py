@@ -39,3 +39,13 @@ def test_the_development_admin_exists_only_with_debug_on(settings):
     assert admin.username == "admin"
     assert admin.is_superuser
     assert admin.check_password("solidarity-dev")
+
+
+@pytest.mark.django_db
+def test_load_demo_keeps_an_organisers_edits():
+    call_command("load_demo")
+    Campaign.objects.filter(slug="azat-miftakhov").update(summary="Edited by an organiser.")
+
+    call_command("load_demo")
+
+    assert Campaign.objects.get(slug="azat-miftakhov").summary == "Edited by an organiser."

@@ -6,7 +6,7 @@ from petitions import demo as petitions_demo
 
 
 class Command(BaseCommand):
-    help = "Create or refresh the demo campaigns and petitions. Safe to run again."
+    help = "Create the demo campaigns and petitions where missing. Running it again changes nothing."
 
     @transaction.atomic
     def handle(self, *args, **options):

@@ -1,0 +1,95 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from campaigns import photos
+from campaigns.dates import time_zone_choices
+from campaigns.models import LocalAction, Photo
+
+
+class LocalActionForm(forms.ModelForm):
+    """ "Join with your own action": what a supporter tells about the action they organise."""
+
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+
+    class Meta:
+        model = LocalAction
+        fields = [
+            "country",
+            "city",
+            "place",
+            "starts_on",
+            "start_time",
+            "time_zone",
+            "description",
+            "link",
+            "organiser_name",
+            "public_contact",
+            "contact_is_public",
+            "submitter_email",
+        ]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.event = event
+        self.fields["starts_on"].initial = event.starts_on
+        self.fields["time_zone"].initial = event.time_zone
+        self.fields["submitter_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("public_contact") and not cleaned_data.get("contact_is_public"):
+            self.add_error(
+                "contact_is_public",
+                _("Tick this box to publish your contact, or leave the contact empty."),
+            )
+        return cleaned_data
+
+
+class PhotoForm(forms.ModelForm):
+    """The photo action: a supporter's photo with the poster, checked and cleaned on upload."""
+
+    image = forms.FileField(
+        label=_("Your photo"),
+        help_text=_("JPEG, PNG or WebP. Location data and other metadata are removed."),
+        widget=forms.FileInput(attrs={"accept": photos.ACCEPT}),
+        error_messages={"required": _("Choose the photo to send.")},
+    )
+
+    field_order = ["image"]
+
+    class Meta:
+        model = Photo
+        # The image is not a model field here: only the cleaned copy is ever stored.
+        fields = ["city", "country", "name", "caption", "consent"]
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.event = event
+        self.fields["consent"].required = True
+        self.fields["consent"].label = _("I agree that this photo is published on this site.")
+        self.fields["consent"].error_messages["required"] = _(
+            "We can only publish your photo with your consent."
+        )
+        self.clean_photo_result = None
+
+    def clean_image(self):
+        upload = self.cleaned_data["image"]
+        self.clean_photo_result = photos.clean_photo(upload)
+        return upload
+
+    def save(self, commit=True):
+        """Store the cleaned JPEG and its thumbnail, never the uploaded file itself."""
+        photo = super().save(commit=False)
+        result = self.clean_photo_result
+        photo.image.save(result.image.name, result.image, save=False)
+        photo.thumbnail.save(result.thumbnail.name, result.thumbnail, save=False)
+        photo.width, photo.height = result.width, result.height
+        if commit:
+            photo.save()
+        return photo

@@ -1,0 +1,21 @@
+from campaigns.models.events import Event, LocalAction, Moderated, Moderation, Photo
+from campaigns.models.profiles import (
+    RESERVED_SLUGS,
+    Campaign,
+    TimelineEntry,
+    validate_campaign_slug,
+)
+from campaigns.models.updates import CaseUpdate
+
+__all__ = [
+    "RESERVED_SLUGS",
+    "Campaign",
+    "CaseUpdate",
+    "Event",
+    "LocalAction",
+    "Moderated",
+    "Moderation",
+    "Photo",
+    "TimelineEntry",
+    "validate_campaign_slug",
+]

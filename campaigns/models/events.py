@@ -1,0 +1,225 @@
+"""Solidarity-day events and what supporters send in for them: local actions and photos."""
+
+import datetime
+import zoneinfo
+
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from campaigns.dates import start_of_day, time_zone_choices
+from campaigns.models.profiles import Campaign
+from campaigns.uploads import RandomName
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, campaign__is_published=True)
+
+    def upcoming(self, now=None):
+        """Events not over yet, soonest first."""
+        return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "pk")
+
+    def past(self, now=None):
+        """Events that are over, latest first."""
+        return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
+
+
+class Event(models.Model):
+    """A day of action for a campaign, such as an international day of solidarity."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="events", verbose_name=_("campaign")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200)
+    starts_on = models.DateField(_("date"))
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Empty for an event all day long.")
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=time_zone_choices,
+        default="UTC",
+        help_text=_("Where the date and time above are on the clock."),
+    )
+    # Derived from the three fields above on save, so lists can filter and sort in the database.
+    starts_at = models.DateTimeField(_("starts at"), editable=False, db_index=True)
+    ends_at = models.DateTimeField(_("ends at"), editable=False, db_index=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    call_to_action = models.TextField(
+        _("call to action"), blank=True, help_text=_("What supporters can do. Markdown.")
+    )
+    poster = models.FileField(
+        _("poster"),
+        upload_to=RandomName("posters"),
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg"])],
+        help_text=_("A PDF or image file for supporters to download and print."),
+    )
+    accepts_actions = models.BooleanField(_("supporters may register local actions"), default=True)
+    accepts_photos = models.BooleanField(_("supporters may send photos"), default=True)
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "slug"], name="unique_event_slug_per_campaign"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.starts_at = datetime.datetime.combine(
+            self.starts_on,
+            self.start_time or datetime.time.min,
+            tzinfo=zoneinfo.ZoneInfo(self.time_zone),
+        )
+        # The event is on until its day ends where it takes place.
+        self.ends_at = start_of_day(self.starts_on + datetime.timedelta(days=1), self.time_zone)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("campaigns:event_detail", args=[self.campaign.slug, self.slug])
+
+    @property
+    def local_start(self):
+        return self.starts_at.astimezone(zoneinfo.ZoneInfo(self.time_zone))
+
+    def is_upcoming(self, now=None):
+        return (now or timezone.now()) < self.starts_at
+
+    def is_over(self, now=None):
+        return (now or timezone.now()) >= self.ends_at
+
+
+class Moderation(models.TextChoices):
+    PENDING = "pending", _("waiting for moderation")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
+
+
+class ModeratedQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Moderation.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Moderation.PENDING)
+
+
+class Moderated(models.Model):
+    """Something the public sends in, shown only once an organiser approves it."""
+
+    status = models.CharField(
+        _("moderation"),
+        max_length=10,
+        choices=Moderation,
+        default=Moderation.PENDING,
+        db_index=True,
+    )
+    submitted_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("moderated"), null=True, blank=True, editable=False)
+
+    objects = ModeratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class LocalAction(Moderated):
+    """A rally or other action that supporters hold in their own city on an event's day."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="local_actions", verbose_name=_("event")
+    )
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=100)
+    place = models.CharField(
+        _("place"), max_length=200, help_text=_("Where exactly: a square, a street, a building.")
+    )
+    starts_on = models.DateField(_("date"))
+    start_time = models.TimeField(_("time"), null=True, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, choices=time_zone_choices)
+    description = models.TextField(_("what you are planning"), max_length=1000, blank=True)
+    link = models.URLField(_("link"), blank=True, help_text=_("A page with more details."))
+    organiser_name = models.CharField(_("organised by"), max_length=200, blank=True)
+    public_contact = models.CharField(
+        _("public contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("An email, phone number or social media account for people who want to join."),
+    )
+    contact_is_public = models.BooleanField(_("the contact may be published"), default=False)
+    submitter_email = models.EmailField(
+        _("your email"), help_text=_("Only for the organisers, never shown on the site.")
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("local action")
+        verbose_name_plural = _("local actions")
+
+    def __str__(self):
+        return f"{self.city} ({self.country.code}): {self.place}"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url() + "#local-actions"
+
+    @property
+    def shown_contact(self):
+        """The contact, only where its owner agreed to publish it."""
+        return self.public_contact if self.contact_is_public else ""
+
+
+class Photo(Moderated):
+    """A supporter's photo for an event's photo action, re-encoded and stripped on upload."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event")
+    )
+    image = models.ImageField(_("photo"), upload_to=RandomName("photos"))
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=RandomName("photos/thumbnails"))
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    city = models.CharField(_("city"), max_length=100)
+    country = CountryField(_("country"))
+    name = models.CharField(
+        _("your name"), max_length=100, blank=True, help_text=_("Optional, shown with the photo.")
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    consent = models.BooleanField(_("consent to publication"), default=False)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return f"{self.city} ({self.country.code})"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:photo_gallery", args=[self.event.campaign.slug, self.event.slug])
+
+    @property
+    def alt_text(self):
+        return self.caption or _("Photo from %(city)s, %(country)s") % {
+            "city": self.city,
+            "country": self.country.name,
+        }
+
+    def delete_files(self):
+        """Remove the stored image and thumbnail, for when the photo itself goes."""
+        for field in (self.image, self.thumbnail):
+            if field:
+                field.delete(save=False)

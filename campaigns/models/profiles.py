@@ -1,0 +1,235 @@
+"""A prisoner's profile (a campaign) and the timeline of their case."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.dates import (
+    DatePrecision,
+    format_period,
+    localdate_in,
+    period_end,
+    period_start,
+    time_zone_choices,
+)
+from campaigns.uploads import RandomName
+
+# Campaign slugs that would shadow the app's own pages under /campaigns/.
+RESERVED_SLUGS = {"updates"}
+
+
+def validate_campaign_slug(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is the address of another page; choose another."),
+            code="reserved",
+            params={"slug": value},
+        )
+
+
+class CampaignQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Campaign(models.Model):
+    """A campaign for one prisoner: the profile visitors read."""
+
+    class Status(models.TextChoices):
+        DETAINED = "detained", _("detained")
+        ON_TRIAL = "on_trial", _("on trial")
+        SENTENCED = "sentenced", _("sentenced")
+        RELEASED = "released", _("released")
+        IN_EXILE = "in_exile", _("in exile")
+        DIED_IN_CUSTODY = "died_in_custody", _("died in custody")
+
+    slug = models.SlugField(_("slug"), unique=True, validators=[validate_campaign_slug])
+    name = models.CharField(_("name"), max_length=200)
+    summary = models.CharField(_("one-line summary"), max_length=300)
+    portrait = models.ImageField(_("portrait"), upload_to=RandomName("portraits"), blank=True)
+    portrait_alt = models.CharField(
+        _("portrait description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the portrait shows, for people who cannot see it."),
+    )
+    biography = models.TextField(_("biography"), blank=True, help_text=_("Markdown."))
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DETAINED)
+    place_of_detention = models.CharField(_("place of detention"), max_length=300, blank=True)
+    charges = models.TextField(_("charges"), blank=True, help_text=_("Markdown."))
+    sentence = models.CharField(_("sentence"), max_length=300, blank=True)
+    detained_on = models.DateField(
+        _("detained on"),
+        null=True,
+        blank=True,
+        help_text=_("If only the month or the year is known, enter its first day."),
+    )
+    detained_on_precision = models.CharField(
+        _("precision of the detention date"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+    )
+    detention_ended_on = models.DateField(
+        _("detention ended on"),
+        null=True,
+        blank=True,
+        help_text=_("Date of release, or of death in custody. Empty while detained."),
+    )
+    time_zone = models.CharField(
+        _("time zone of the place of detention"),
+        max_length=64,
+        choices=time_zone_choices,
+        default="UTC",
+        help_text=_("The count of days behind bars turns at midnight there."),
+    )
+    organiser_name = models.CharField(_("organising group"), max_length=200, blank=True)
+    organiser_email = models.EmailField(_("organising group's email"), blank=True)
+    organiser_url = models.URLField(_("organising group's website"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_demo = models.BooleanField(
+        _("demo content"), default=False, help_text=_("Created by the load_demo command.")
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("campaigns:detail", args=[self.slug])
+
+    def clean(self):
+        if self.portrait and not self.portrait_alt:
+            raise ValidationError(
+                {"portrait_alt": _("Describe the portrait for people who cannot see it.")}
+            )
+        if self.detained_on and self.detained_on_precision:
+            self.detained_on = period_start(self.detained_on, self.detained_on_precision)
+        if (
+            self.detained_on
+            and self.detention_ended_on
+            and self.detention_ended_on < self.detained_on
+        ):
+            raise ValidationError(
+                {"detention_ended_on": _("The detention cannot end before it began.")}
+            )
+
+    @property
+    def portrait_url(self):
+        return self.portrait.url if self.portrait else ""
+
+    @property
+    def detained_since_display(self):
+        if self.detained_on is None:
+            return ""
+        return format_period(self.detained_on, self.detained_on_precision)
+
+    @property
+    def days_are_a_minimum(self):
+        """True when only the month or year of detention is known: the count is "at least"."""
+        return self.detained_on_precision != DatePrecision.DAY
+
+    def days_behind_bars(self, now=None):
+        """Whole days spent in detention up to `now` (default: now), or up to the end of it.
+
+        Days are counted on the calendar where the prisoner is held, so the figure turns at
+        their midnight whatever the server's or the reader's time zone. With an approximate
+        detention date, counting starts at the end of its month or year: a sure minimum.
+        """
+        if self.detained_on is None:
+            return None
+        counted_from = period_end(self.detained_on, self.detained_on_precision)
+        today = localdate_in(self.time_zone, now)
+        until = min(self.detention_ended_on, today) if self.detention_ended_on else today
+        return max((until - counted_from).days, 0)
+
+    @property
+    def is_in_detention(self):
+        return self.detained_on is not None and self.detention_ended_on is None
+
+
+class TimelineEntry(models.Model):
+    """A dated step in the prisoner's case, with its sources."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="timeline", verbose_name=_("campaign")
+    )
+    starts_on = models.DateField(
+        _("date"), help_text=_("If only the month or the year is known, enter its first day.")
+    )
+    ends_on = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("For a period, such as July–August.")
+    )
+    precision = models.CharField(
+        _("precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    sort_date = models.DateField(
+        _("place in the timeline as if on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. An entry dated only by its year or month is placed at the start of that "
+            "period; give a day here to place it elsewhere."
+        ),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    sources = models.TextField(
+        _("sources"),
+        blank=True,
+        help_text=_("One link a line, optionally with a title first: Title | https://…"),
+    )
+
+    class Meta:
+        ordering = [Coalesce("sort_date", "starts_on").asc(), "ends_on", "pk"]
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
+
+    def __str__(self):
+        return f"{self.date_display}: {self.title}"
+
+    def clean(self):
+        if self.starts_on:
+            self.starts_on = period_start(self.starts_on, self.precision)
+        if self.ends_on:
+            self.ends_on = period_start(self.ends_on, self.precision)
+            if self.starts_on and self.ends_on < self.starts_on:
+                raise ValidationError({"ends_on": _("The end date cannot be before the date.")})
+        errors = [line for line in self.sources.splitlines() if line.strip() and not _link(line)]
+        if errors:
+            raise ValidationError(
+                {"sources": _("Not a web address: %(line)s") % {"line": errors[0].strip()}}
+            )
+
+    @property
+    def date_display(self):
+        return format_period(self.starts_on, self.precision, self.ends_on)
+
+    @property
+    def is_range(self):
+        return self.ends_on is not None and self.ends_on != self.starts_on
+
+    def source_links(self):
+        """The sources as (title, url) pairs; lines that are not http(s) links are left out."""
+        return [link for link in map(_link, self.sources.splitlines()) if link]
+
+
+def _link(line):
+    title, _sep, url = line.rpartition("|")
+    url = url.strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return None
+    return (title.strip() or url, url)

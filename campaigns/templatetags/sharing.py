@@ -1,0 +1,33 @@
+"""Absolute addresses for link previews, canonical links and share links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path=None):
+    """`path` (default: this page's) as a full address on this site."""
+    request = context["request"]
+    return request.build_absolute_uri(path or request.path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's address without query strings, except the page number of a list."""
+    request = context["request"]
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """(language code, address) of this page in every language of the site."""
+    request = context["request"]
+    here = request.build_absolute_uri(request.path)
+    return [(code, translate_url(here, code)) for code, _name in settings.LANGUAGES]

@@ -1,0 +1,143 @@
+import os
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from campaigns.models import LocalAction, Moderation, Photo
+from tests.conftest import add_local_action, add_photo, add_update
+from tests.images import jpeg_with_gps
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_organisers_group_may_edit_content_and_moderate_but_not_manage_users():
+    organisers = Group.objects.get(name="Organisers")
+    codenames = set(organisers.permissions.values_list("codename", flat=True))
+    for model in ("campaign", "timelineentry", "caseupdate", "event", "localaction", "photo"):
+        assert {f"add_{model}", f"change_{model}", f"view_{model}"} <= codenames
+    assert not organisers.permissions.filter(content_type__app_label="auth").exists()
+    assert Permission.objects.filter(codename="change_user").exists()
+
+
+def test_an_organiser_cannot_open_user_management(client, staff_editor):
+    client.force_login(staff_editor)
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert client.get(reverse("admin:campaigns_campaign_changelist")).status_code == 200
+
+
+def test_the_admin_index_shows_what_waits_for_moderation(client, staff_editor, event):
+    add_local_action(event, "Lyon", status=Moderation.PENDING)
+    add_local_action(event, "Nice", status=Moderation.PENDING)
+    add_local_action(event, "Metz", status=Moderation.APPROVED)
+    add_photo(event, status=Moderation.PENDING)
+    client.force_login(staff_editor)
+    content = client.get(reverse("admin:index")).content.decode()
+    assert "Waiting for moderation" in content
+    assert "/admin/campaigns/localaction/?status__exact=pending" in content
+    assert "Local actions</a></th>\n      <td><strong>2</strong>" in content
+    assert "Photos</a></th>\n      <td><strong>1</strong>" in content
+
+
+def test_organisers_approve_local_actions_in_bulk(client, staff_editor, event):
+    lyon = add_local_action(event, "Lyon", status=Moderation.PENDING)
+    nice = add_local_action(event, "Nice", status=Moderation.PENDING)
+    metz = add_local_action(event, "Metz", status=Moderation.PENDING)
+    client.force_login(staff_editor)
+    response = client.post(
+        reverse("admin:campaigns_localaction_changelist"),
+        {"action": "approve", "_selected_action": [lyon.pk, nice.pk]},
+        follow=True,
+    )
+    assert "2 items approved." in response.content.decode()
+    statuses = dict(LocalAction.objects.values_list("city", "status"))
+    assert statuses == {"Lyon": "approved", "Nice": "approved", "Metz": "pending"}
+    assert LocalAction.objects.get(pk=lyon.pk).reviewed_at is not None
+    assert "Lyon" in client.get(event.get_absolute_url()).content.decode()
+    assert metz.city not in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_organisers_reject_photos_in_bulk_and_see_thumbnails(client, staff_editor, event):
+    photo = add_photo(event, status=Moderation.PENDING)
+    client.force_login(staff_editor)
+    changelist = client.get(reverse("admin:campaigns_photo_changelist")).content.decode()
+    assert f'<img src="{photo.thumbnail.url}"' in changelist
+    client.post(
+        reverse("admin:campaigns_photo_changelist"),
+        {"action": "reject", "_selected_action": [photo.pk]},
+    )
+    assert Photo.objects.get().status == Moderation.REJECTED
+
+
+def test_deleting_a_photo_in_the_admin_removes_its_files(admin_client, event):
+    photo = add_photo(event)
+    paths = [photo.image.path, photo.thumbnail.path]
+    admin_client.post(
+        reverse("admin:campaigns_photo_changelist"),
+        {"action": "delete_selected", "_selected_action": [photo.pk], "post": "yes"},
+    )
+    assert not Photo.objects.exists()
+    assert not any(os.path.exists(path) for path in paths)
+
+
+def test_every_admin_page_opens(admin_client, campaign, event):
+    update = add_update(campaign)
+    action = add_local_action(event)
+    photo = add_photo(event)
+    for name, args in [
+        ("admin:index", []),
+        ("admin:campaigns_campaign_changelist", []),
+        ("admin:campaigns_campaign_add", []),
+        ("admin:campaigns_campaign_change", [campaign.pk]),
+        ("admin:campaigns_caseupdate_changelist", []),
+        ("admin:campaigns_caseupdate_change", [update.pk]),
+        ("admin:campaigns_event_changelist", []),
+        ("admin:campaigns_event_change", [event.pk]),
+        ("admin:campaigns_localaction_changelist", []),
+        ("admin:campaigns_localaction_change", [action.pk]),
+        ("admin:campaigns_photo_changelist", []),
+        ("admin:campaigns_photo_change", [photo.pk]),
+    ]:
+        assert admin_client.get(reverse(name, args=args)).status_code == 200, name
+    for status in ("draft", "scheduled", "published"):
+        url = reverse("admin:campaigns_caseupdate_changelist")
+        assert admin_client.get(url, {"status": status}).status_code == 200
+
+
+def test_view_on_site_previews_a_draft_update(client, staff_editor, campaign):
+    update = add_update(campaign, "Draft news", days_ago=None)
+    client.force_login(staff_editor)
+    change = client.get(reverse("admin:campaigns_caseupdate_change", args=[update.pk]))
+    assert "View on site" in change.content.decode()
+    content_type = ContentType.objects.get_for_model(update)
+    response = client.get(
+        reverse("admin:view_on_site", args=[content_type.pk, update.pk]), follow=True
+    )
+    assert "Preview: this update is not published (draft)." in response.content.decode()
+
+
+def test_a_portrait_uploaded_in_the_admin_loses_its_metadata(admin_client, campaign):
+    url = reverse("admin:campaigns_campaign_change", args=[campaign.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in ("portrait",)
+    }
+    data.update(
+        {
+            "portrait": SimpleUploadedFile("jane.jpg", jpeg_with_gps(), "image/jpeg"),
+            "portrait_alt": "Jane Doe at her desk",
+            "detained_on": "2022-03-01",
+            "timeline-TOTAL_FORMS": "0",
+            "timeline-INITIAL_FORMS": "0",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    campaign.refresh_from_db()
+    assert campaign.portrait.name.startswith("portraits/")
+    with campaign.portrait.open() as stored:
+        assert b"Exif" not in stored.read()

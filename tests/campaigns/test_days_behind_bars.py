@@ -1,0 +1,89 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from campaigns.models import Campaign
+
+UTC = datetime.UTC
+
+
+def at(*args):
+    return datetime.datetime(*args, tzinfo=UTC)
+
+
+def prisoner(**fields):
+    return Campaign(slug="x", name="X", summary="", **fields)
+
+
+def test_days_are_counted_from_the_detention_date():
+    campaign = prisoner(detained_on=datetime.date(2023, 7, 23))
+    assert campaign.days_behind_bars(now=at(2023, 7, 23, 12)) == 0
+    assert campaign.days_behind_bars(now=at(2023, 7, 24, 0, 1)) == 1
+    assert campaign.days_behind_bars(now=at(2023, 9, 2, 12)) == 41
+
+
+def test_the_29th_of_february_counts_in_a_leap_year():
+    assert (
+        prisoner(detained_on=datetime.date(2020, 2, 28)).days_behind_bars(now=at(2020, 3, 1, 12))
+        == 2
+    )
+    assert (
+        prisoner(detained_on=datetime.date(2019, 2, 28)).days_behind_bars(now=at(2019, 3, 1, 12))
+        == 1
+    )
+    assert (
+        prisoner(detained_on=datetime.date(2019, 1, 1)).days_behind_bars(now=at(2023, 1, 1, 12))
+        == 365 * 4 + 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("time_zone", "expected"),
+    [("UTC", 0), ("Europe/Moscow", 1), ("America/Los_Angeles", 0), ("Pacific/Kiritimati", 1)],
+)
+def test_the_day_turns_at_midnight_where_the_prisoner_is_held(time_zone, expected):
+    # 22:30 UTC on 1 January is already 2 January in Moscow (UTC+3) and Kiritimati (UTC+14).
+    campaign = prisoner(detained_on=datetime.date(2023, 1, 1), time_zone=time_zone)
+    assert campaign.days_behind_bars(now=at(2023, 1, 1, 22, 30)) == expected
+
+
+def test_the_server_time_zone_does_not_change_the_count(settings):
+    campaign = prisoner(detained_on=datetime.date(2023, 1, 1), time_zone="Europe/Moscow")
+    settings.TIME_ZONE = "America/New_York"
+    assert campaign.days_behind_bars(now=at(2023, 1, 1, 22, 30)) == 1
+
+
+def test_counting_stops_at_release():
+    campaign = prisoner(
+        detained_on=datetime.date(2019, 1, 1),
+        detention_ended_on=datetime.date(2023, 9, 4),
+        status=Campaign.Status.RELEASED,
+    )
+    assert campaign.days_behind_bars(now=at(2026, 11, 21)) == 1707
+    assert campaign.days_behind_bars(now=at(2023, 9, 1)) == 1704
+    assert not campaign.is_in_detention
+
+
+def test_a_detention_known_by_its_year_counts_a_sure_minimum_from_the_end_of_that_year():
+    campaign = prisoner(detained_on=datetime.date(2019, 1, 1), detained_on_precision="year")
+    assert campaign.days_are_a_minimum
+    assert campaign.days_behind_bars(now=at(2020, 1, 10)) == 10
+
+
+def test_a_detention_known_by_its_month_counts_from_the_end_of_that_month():
+    campaign = prisoner(detained_on=datetime.date(2024, 2, 1), detained_on_precision="month")
+    assert campaign.days_behind_bars(now=at(2024, 3, 1)) == 1
+
+
+def test_no_detention_date_means_no_figure():
+    assert prisoner().days_behind_bars() is None
+
+
+def test_a_detention_cannot_end_before_it_began():
+    campaign = prisoner(
+        detained_on=datetime.date(2023, 1, 2), detention_ended_on=datetime.date(2023, 1, 1)
+    )
+    with pytest.raises(ValidationError) as error:
+        campaign.clean()
+    assert "detention_ended_on" in error.value.message_dict

@@ -1,0 +1,69 @@
+"""A page costs the same number of queries whether it shows one item of each kind or many."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from campaigns.models import Event
+from tests.conftest import add_local_action, add_photo, add_timeline_entry, add_update
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [1, 12]
+
+
+def fill(event, size):
+    campaign = event.campaign
+    for number in range(size):
+        add_timeline_entry(campaign, datetime.date(2020, 1, 1 + number), f"Entry {number}")
+        add_update(campaign, f"Update {number}", days_ago=number + 1)
+        add_local_action(event, f"City {number}", ("FR", "DE", "NO")[number % 3])
+        add_photo(event, f"City {number}")
+        Event.objects.create(
+            campaign=campaign,
+            title=f"Event {number}",
+            slug=f"event-{number}",
+            starts_on=event.starts_on + datetime.timedelta(days=(-1) ** number * 400),
+            is_published=True,
+        )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_campaign_page_costs_five_queries(client, event, size, django_assert_num_queries):
+    fill(event, size)
+    # campaign, timeline, latest updates, upcoming events, past events
+    with django_assert_num_queries(5):
+        response = client.get(event.campaign.get_absolute_url())
+    assert response.content.decode().count('class="timeline__entry"') == size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_event_page_costs_three_queries(client, event, size, django_assert_num_queries):
+    fill(event, size)
+    # event with its campaign, approved local actions, latest photos
+    with django_assert_num_queries(3):
+        response = client.get(event.get_absolute_url())
+    assert response.content.decode().count("<h4>City") == size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_home_page_costs_three_queries(client, event, size, django_assert_num_queries):
+    fill(event, size)
+    # campaigns, latest updates with their campaigns, next events with their campaigns
+    with django_assert_num_queries(3):
+        response = client.get(reverse("home"))
+    assert "Update 0" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_update_list_and_gallery_cost_the_same_at_any_size(
+    client, event, size, django_assert_num_queries
+):
+    fill(event, size)
+    # campaign, count, page of updates with their campaigns
+    with django_assert_num_queries(3):
+        client.get(reverse("campaigns:update_list", args=[event.campaign.slug]))
+    # event with its campaign, count, page of photos, the first photo for the link preview
+    with django_assert_num_queries(4):
+        client.get(reverse("campaigns:photo_gallery", args=[event.campaign.slug, event.slug]))
