@@ -46,7 +46,10 @@ SOLIDARITY_DAY_CALL = """\
 
 
 def load():
-    """Create what is missing of the demo campaigns and their timelines (edits are kept); returns the campaigns by slug."""
+    """Create what is missing of the demo campaigns and timelines; returns campaigns by slug.
+
+    What exists is left alone, so organisers' edits survive a second run.
+    """
     azat, _ = Campaign.objects.get_or_create(
         slug="azat-miftakhov",
         defaults={

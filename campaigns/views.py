@@ -52,6 +52,7 @@ def campaign_detail(request, slug):
             "latest_updates": latest_updates[:LATEST_UPDATES_ON_CAMPAIGN],
             "upcoming_events": events.upcoming(),
             "past_events": events.past(),
+            "petitions": campaign.petitions.published(),
         },
     )
 

@@ -45,7 +45,10 @@ de plus en plus nombreuses sous des prétextes inventés.
 
 
 def load(campaigns):
-    """Create what is missing of the demo petitions (edits are kept); `campaigns` maps campaign slugs to campaigns."""
+    """Create what is missing of the demo petitions; `campaigns` maps slugs to campaigns.
+
+    What exists is left alone, so organisers' edits survive a second run.
+    """
     navalny, _created = Petition.objects.get_or_create(
         slug="free-aleksei-navalny",
         defaults={

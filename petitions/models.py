@@ -51,6 +51,13 @@ class PetitionQuerySet(models.QuerySet):
             Q(closes_at__isnull=True) | Q(closes_at__gt=now)
         )
 
+    def closed(self):
+        """Published petitions no longer taking signatures: closed, or past their closing time."""
+        now = timezone.now()
+        return self.filter(opens_at__lte=now).filter(
+            Q(status=Petition.Status.CLOSED) | Q(status=Petition.Status.OPEN, closes_at__lte=now)
+        )
+
 
 class Petition(models.Model):
     class Status(models.TextChoices):

@@ -5,6 +5,7 @@ from petitions import views
 app_name = "petitions"
 
 urlpatterns = [
+    path("", views.petition_list, name="list"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("withdraw/<str:token>/", views.withdraw, name="withdraw"),
     path("<slug:slug>/", views.petition_detail, name="detail"),

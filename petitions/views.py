@@ -24,6 +24,16 @@ RECENT_SIGNERS = 8
 FOLD_EVERY_SECONDS = 2
 
 
+@require_safe
+def petition_list(request):
+    petitions = Petition.objects.published().select_related("campaign")
+    return render(
+        request,
+        "petitions/petition_list.html",
+        {"open_petitions": petitions.open(), "closed_petitions": petitions.closed()},
+    )
+
+
 def _published_petition(slug):
     return get_object_or_404(Petition.objects.published().select_related("campaign"), slug=slug)
 

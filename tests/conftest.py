@@ -19,6 +19,7 @@ from campaigns.models import (
     Photo,
     TimelineEntry,
 )
+from petitions.models import Petition
 from tests.images import image_bytes
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -55,7 +56,7 @@ def english():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate-limit counters live in the cache: each test starts with none."""
+    """Rate-limit counters and counter fold-in throttles live in the cache: start clean."""
     cache.clear()
     yield
     cache.clear()
@@ -156,13 +157,29 @@ def add_local_action(event, city="Lyon", country="FR", status=Moderation.APPROVE
     )
 
 
+def add_petition(campaign, slug="free-jane-doe", **fields):
+    """An open petition for `campaign`, opened yesterday."""
+    defaults = {
+        "title": "Free Jane Doe",
+        "target": "the Minister of Justice",
+        "goal": 1000,
+        "status": Petition.Status.OPEN,
+        "opens_at": timezone.now() - datetime.timedelta(days=1),
+    }
+    return Petition.objects.create(campaign=campaign, slug=slug, **(defaults | fields))
+
+
 @pytest.fixture
 def staff_editor(db, django_user_model):
     """A staff member in the Organisers group, as the data migration sets it up."""
     if not Group.objects.filter(name="Organisers").exists():
-        # Tests with a live server empty the database afterwards, the migration's group too.
-        migration = importlib.import_module("campaigns.migrations.0006_organisers_group")
-        migration.create_organisers_group(django_apps, None)
+        # Tests with a live server empty the database afterwards, the migrations' group too.
+        importlib.import_module(
+            "campaigns.migrations.0006_organisers_group"
+        ).create_organisers_group(django_apps, None)
+        importlib.import_module(
+            "petitions.migrations.0002_organisers_run_petitions"
+        ).let_organisers_run_petitions(django_apps, None)
     user = django_user_model.objects.create_user(
         "organiser", "organiser@example.org", "a-long-organiser-password", is_staff=True
     )

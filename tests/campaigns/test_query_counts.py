@@ -6,7 +6,13 @@ import pytest
 from django.urls import reverse
 
 from campaigns.models import Event
-from tests.conftest import add_local_action, add_photo, add_timeline_entry, add_update
+from tests.conftest import (
+    add_local_action,
+    add_petition,
+    add_photo,
+    add_timeline_entry,
+    add_update,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +36,16 @@ def fill(event, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_campaign_page_costs_five_queries(client, event, size, django_assert_num_queries):
+def test_the_campaign_page_costs_six_queries(client, event, size, django_assert_num_queries):
     fill(event, size)
-    # campaign, timeline, latest updates, upcoming events, past events
-    with django_assert_num_queries(5):
+    for number in range(size):
+        add_petition(event.campaign, f"petition-{number}")
+    # campaign, timeline, latest updates, upcoming events, past events, petitions
+    with django_assert_num_queries(6):
         response = client.get(event.campaign.get_absolute_url())
-    assert response.content.decode().count('class="timeline__entry"') == size
+    html = response.content.decode()
+    assert html.count('class="timeline__entry"') == size
+    assert html.count('class="card petition-card"') == size
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -1,35 +1,21 @@
 import re
 import time
-from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
-from django.utils import timezone
 
 from petitions.forms import form_started_token
-from petitions.models import Demand, Petition, Signature
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate-limit counters and fold-in throttles live in the cache: start each test clean."""
-    cache.clear()
-    yield
-    cache.clear()
+from petitions.models import Demand, Signature
+from tests.conftest import add_petition
 
 
 @pytest.fixture
 def petition(db, campaign):
-    petition = Petition.objects.create(
-        slug="free-jane-doe",
+    petition = add_petition(
+        campaign,
+        "free-jane-doe",
         title="Free Jane Doe",
-        target="the Minister of Justice",
         introduction="Jane Doe has been held **without trial** since 2021.",
-        campaign=campaign,
-        goal=1000,
-        status=Petition.Status.OPEN,
-        opens_at=timezone.now() - timedelta(days=1),
         share_text="I signed for Jane Doe",
     )
     Demand.objects.create(petition=petition, text="release Jane Doe at once", order=1)

@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from petitions import services
@@ -153,3 +154,16 @@ def test_an_organiser_edits_a_signature_but_never_its_email(admin_client, petiti
     content = admin_client.get(url).content.decode()
     assert 'name="first_name"' in content
     assert 'name="email"' not in content
+
+
+def test_organisers_may_edit_petitions_and_review_signatures_but_not_manage_users(
+    client, staff_editor, petition
+):
+    client.force_login(staff_editor)
+
+    assert (
+        client.get(reverse("admin:petitions_petition_change", args=[petition.pk])).status_code
+        == 200
+    )
+    assert client.get(reverse("admin:petitions_signature_changelist")).status_code == 200
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403

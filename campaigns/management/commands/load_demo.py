@@ -6,7 +6,9 @@ from petitions import demo as petitions_demo
 
 
 class Command(BaseCommand):
-    help = "Create the demo campaigns and petitions where missing. Running it again changes nothing."
+    help = (
+        "Create the demo campaigns and petitions where missing. Running it again changes nothing."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
