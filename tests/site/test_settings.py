@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +63,24 @@ def test_email_url_configures_the_default_mailer(email_url, expected_backend, ex
     mailer = json.loads(result.stdout)
     assert mailer["BACKEND"] == expected_backend
     assert expected_options.items() <= mailer["OPTIONS"].items()
+
+
+def test_env_example_documents_every_variable_the_settings_read():
+    settings_source = (PROJECT_DIR / "config" / "settings.py").read_text()
+    read = set(re.findall(r"env(?:\.\w+)?\(\s*\"([A-Z_]+)\"", settings_source))
+    example = (PROJECT_DIR / ".env.example").read_text().splitlines()
+    variable = re.compile(r"^([A-Z_]+)=")
+
+    documented = set()
+    explained = None  # whether the group of variables being read follows a comment line
+    for line in example:
+        if line.startswith("#"):
+            explained = True
+        elif match := variable.match(line):
+            assert explained, f"{match[1]} has no comment line above it"
+            documented.add(match[1])
+        else:
+            explained = False
+
+    assert len(read) > 20, "env(...) calls not found in settings.py"
+    assert read - documented == set()
