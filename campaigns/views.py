@@ -8,11 +8,13 @@ from django_ratelimit.decorators import ratelimit
 
 from campaigns.forms import LocalActionForm, PhotoForm
 from campaigns.models import Campaign, CaseUpdate, Event
+from petitions.models import Petition
 
 UPDATES_PER_PAGE = 10
 LATEST_UPDATES_ON_CAMPAIGN = 3
 LATEST_UPDATES_ON_HOME = 5
 NEXT_EVENTS_ON_HOME = 3
+OPEN_PETITIONS_ON_HOME = 3
 PHOTOS_ON_EVENT = 8
 PHOTOS_PER_PAGE = 24
 
@@ -33,6 +35,7 @@ def home(request):
         "campaigns/home.html",
         {
             "campaigns": campaigns,
+            "open_petitions": Petition.objects.open()[:OPEN_PETITIONS_ON_HOME],
             "latest_updates": latest_updates[:LATEST_UPDATES_ON_HOME],
             "next_events": next_events[:NEXT_EVENTS_ON_HOME],
         },

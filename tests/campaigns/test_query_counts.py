@@ -58,12 +58,16 @@ def test_the_event_page_costs_three_queries(client, event, size, django_assert_n
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_home_page_costs_three_queries(client, event, size, django_assert_num_queries):
+def test_the_home_page_costs_four_queries(client, event, size, django_assert_num_queries):
     fill(event, size)
-    # campaigns, latest updates with their campaigns, next events with their campaigns
-    with django_assert_num_queries(3):
+    for number in range(size):
+        add_petition(event.campaign, f"petition-{number}")
+    # campaigns, open petitions, latest updates and next events with their campaigns
+    with django_assert_num_queries(4):
         response = client.get(reverse("home"))
-    assert "Update 0" in response.content.decode()
+    html = response.content.decode()
+    assert "Update 0" in html
+    assert html.count('class="card petition-card"') == min(size, 3)
 
 
 @pytest.mark.parametrize("size", SIZES)

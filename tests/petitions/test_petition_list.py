@@ -58,3 +58,14 @@ def test_the_campaign_page_shows_its_petitions_with_their_counters(client, campa
     assert "785" in html
     assert "Draft petition" not in html
     assert "No petition is open for this campaign yet." not in html
+
+
+def test_the_home_page_invites_visitors_to_sign_the_open_petitions(client, campaign):
+    add_petition(campaign, "free-jane", title="Free Jane Doe")
+    add_petition(campaign, "closed-one", title="Closed petition", status=Petition.Status.CLOSED)
+
+    html = client.get("/").text
+
+    assert "Sign now" in html
+    assert 'href="/petitions/free-jane/"' in html
+    assert "Closed petition" not in html
