@@ -174,7 +174,8 @@ class Gunicorn:
 
     def _fail(self, why):
         self.__exit__()
-        sys.exit(f"{why}; gunicorn's log:\n{self.log.read_text()[-3000:]}")
+        log = self.log.read_text()[-3000:] if self.log.exists() else "(empty)"
+        sys.exit(f"{why}; gunicorn's log:\n{log}")
 
 
 # HTTP ------------------------------------------------------------------------------------------
