@@ -87,7 +87,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--concurrency", type=int, default=2, help="client threads")
-    parser.add_argument("--requests", type=int, default=200, help="per URL, petition and run")
+    parser.add_argument("--requests", type=int, default=150, help="per URL, petition and run")
     parser.add_argument("--small", type=int, default=100)
     parser.add_argument("--large", type=int, default=100_000)
     parser.add_argument(
@@ -96,7 +96,7 @@ def main():
         default=3,
         help="every N-th signer agreed to be listed among the recent signers",
     )
-    parser.add_argument("--budget", type=float, default=150, help="seconds for the whole run")
+    parser.add_argument("--budget", type=float, default=130, help="seconds for the whole run")
     args = parser.parse_args()
     budget = harness.Budget(args.budget)
     listed = f"1 in {args.listed_every} listed"

@@ -17,6 +17,10 @@ Two designs of the counter are compared under the same load, with runs alternati
 - "log": the site as it is; a confirmation inserts a CountChange row, folded in by batches.
 - "direct": tests/benchmarks/direct_count_wsgi.py; a confirmation updates the petition row
   (confirmed_count + 1) inside its own transaction.
+On a small machine the HTTP path is bound by Python's CPU time, which hides the difference; so the
+script then compares the two designs on the database alone: --sql-connections connections
+running the confirmation transaction's statements at once, the +1 as a log row or as an UPDATE of
+the petition row (which every confirmation then waits for, commit included).
 
     .venv/bin/python -m tests.benchmarks.bench_signing [--runs 5] [--signers 100] ...
 """
@@ -28,6 +32,7 @@ import json
 import re
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -180,6 +185,91 @@ def one_run(design, run, *, port, environment, mail_root, signers, concurrency):
     }
 
 
+# The database-only comparison -------------------------------------------------------------------
+
+# What services.confirm sends to PostgreSQL, cut down to its statements: lock the signature row
+# (not the petition's), mark it confirmed, then record the +1 as each design does.
+CONFIRM_SQL = [
+    "SELECT s.status, p.status FROM petitions_signature s"
+    " JOIN petitions_petition p ON p.id = s.petition_id WHERE s.id = %(id)s FOR UPDATE OF s",
+    "UPDATE petitions_signature SET status = 'confirmed', confirmed_at = now() WHERE id = %(id)s",
+]
+COUNT_SQL = {
+    "log": "INSERT INTO petitions_countchange (petition_id, delta, created_at)"
+    " VALUES (%(petition)s, 1, now())",
+    "direct": "UPDATE petitions_petition SET confirmed_count = confirmed_count + 1"
+    " WHERE id = %(petition)s",
+}
+
+
+def pending_signatures(petition, count):
+    """`count` pending signatures inserted with one statement; returns their ids."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO petitions_signature (
+                petition_id, first_name, last_name, email, email_normalised, country,
+                postal_code, wants_updates, show_publicly, status, review_reason, ip_hash,
+                created_at, confirmation_sent_at)
+            SELECT %(petition)s, 'Signer', n::text, 'signer' || n || '@example.org',
+                'signer' || n || '@example.org', 'FR', '', false, true, 'pending', '', '',
+                now(), now()
+            FROM generate_series(1, %(count)s) AS n
+            RETURNING id
+            """,
+            {"petition": petition.pk, "count": count},
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def sql_run(design, run, *, database_url, connections, confirmations):
+    """`confirmations` confirmation transactions from `connections` connections at once."""
+    import threading
+
+    import psycopg
+
+    from petitions.models import Petition
+    from petitions.services import fold_counts
+
+    petition = new_petition(f"sql-{design}-{run}")
+    ids = pending_signatures(petition, confirmations)
+    statements = [*CONFIRM_SQL, COUNT_SQL[design]]
+    barrier = threading.Barrier(connections + 1)
+
+    def confirm_share(share):
+        latencies = []
+        with psycopg.connect(database_url, autocommit=True) as connection:
+            barrier.wait()
+            for signature_id in ids[share::connections]:
+                started = time.perf_counter()
+                with connection.transaction():
+                    for statement in statements:
+                        connection.execute(statement, {"id": signature_id, "petition": petition.pk})
+                latencies.append(time.perf_counter() - started)
+        return latencies
+
+    with ThreadPoolExecutor(max_workers=connections) as pool:
+        futures = [pool.submit(confirm_share, share) for share in range(connections)]
+        barrier.wait()
+        started = time.perf_counter()
+        latencies = [seconds for future in futures for seconds in future.result()]
+        wall = time.perf_counter() - started
+    fold_started = time.perf_counter()
+    folded = fold_counts(petition_id=petition.pk)
+    fold_seconds = time.perf_counter() - fold_started
+    stored = Petition.objects.get(pk=petition.pk).signature_count
+    if stored != OFFSET + confirmations or folded != (confirmations if design == "log" else 0):
+        raise AssertionError(f"{petition.slug}: counter {stored}, folded {folded}")
+    return {
+        "confirmations/s": confirmations / wall,
+        "confirm p50": harness.median(latencies),
+        "confirm p90": harness.p90(latencies),
+        "fold-in": fold_seconds,
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="per design")
@@ -187,7 +277,16 @@ def main():
     parser.add_argument("--concurrency", type=int, default=8, help="client threads")
     parser.add_argument("--signers", type=int, default=100, help="per run")
     parser.add_argument("--designs", default="log,direct", help="comma-separated: log, direct")
-    parser.add_argument("--budget", type=float, default=180, help="seconds for the whole run")
+    parser.add_argument(
+        "--sql-connections",
+        type=int,
+        default=16,
+        help="database-only comparison: connections confirming at once (0: skip it)",
+    )
+    parser.add_argument(
+        "--sql-confirmations", type=int, default=2000, help="database-only: per run and design"
+    )
+    parser.add_argument("--budget", type=float, default=190, help="seconds for the whole run")
     args = parser.parse_args()
     budget = harness.Budget(args.budget)
     designs = args.designs.split(",")
@@ -285,6 +384,59 @@ def main():
                     f"{harness.ratio(medians[first][name], medians[second][name]):.2f}"
                     for name, _ in columns
                 ),
+            ]
+        )
+    harness.print_table("Medians", ["design", *(name for name, _ in columns)], rows)
+    if args.sql_connections:
+        sql_comparison(designs, environments[designs[0]]["DATABASE_URL"], args, budget)
+
+
+def sql_comparison(designs, database_url, args, budget):
+    """The confirmation transaction alone, from many connections, without the HTTP layer."""
+    results = {design: [] for design in designs}
+    for run in range(args.runs):
+        order = designs if run % 2 == 0 else list(reversed(designs))
+        for design in order:
+            results[design].append(
+                sql_run(
+                    design,
+                    run,
+                    database_url=database_url,
+                    connections=args.sql_connections,
+                    confirmations=args.sql_confirmations,
+                )
+            )
+        budget.check(f"after database-only run {run + 1}")
+    print(
+        f"\nDatabase only: {args.runs} runs per design of {args.sql_confirmations} confirmation "
+        f"transactions (lock the signature row, mark it confirmed, then the design's +1) from "
+        f"{args.sql_connections} connections at once; no HTTP, no Python rendering. "
+        "Medians over the runs; fold-in is services.fold_counts afterwards (log design only). "
+        "Every run ended with the exact count."
+    )
+    columns = [
+        ("confirmations/s", lambda v: f"{v:.0f}"),
+        ("confirm p50", harness.ms),
+        ("confirm p90", harness.ms),
+        ("fold-in", harness.ms),
+    ]
+    medians = {
+        design: {name: harness.median([r[name] for r in runs]) for name, _ in columns}
+        for design, runs in results.items()
+    }
+    rows = [
+        [design, *(show(medians[design][name]) for name, show in columns)] for design in designs
+    ]
+    if len(designs) == 2:
+        first, second = designs
+        rows.append(
+            [
+                f"ratio {first}/{second}",
+                *(
+                    f"{harness.ratio(medians[first][name], medians[second][name]):.2f}"
+                    for name, _ in columns[:3]
+                ),
+                "",
             ]
         )
     harness.print_table("Medians", ["design", *(name for name, _ in columns)], rows)
