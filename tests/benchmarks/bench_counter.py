@@ -11,7 +11,6 @@ each run's median and p90 latency and requests/s, and the large/small ratio (exp
 
 import argparse
 import json
-import tempfile
 from datetime import timedelta
 
 from tests.benchmarks import harness
@@ -109,8 +108,7 @@ def main():
     ]
 
     port = harness.free_port()
-    email_dir = tempfile.mkdtemp(prefix="bench-mail-")
-    environment = harness.site_environment(database=DATABASE, port=port, email_dir=email_dir)
+    environment = harness.site_environment(database=DATABASE, port=port)
     harness.create_database(DATABASE)
     harness.prepare_site(environment)
     harness.use_django(environment)

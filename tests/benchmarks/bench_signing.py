@@ -30,7 +30,6 @@ import email
 import email.policy
 import json
 import re
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -136,7 +135,7 @@ def counts_agree(port, petition, confirmed):
     return shown
 
 
-def one_run(design, run, *, port, environment, mail_root, signers, concurrency):
+def one_run(design, run, *, port, environment, signers, concurrency):
     """Signing rush, emails, confirmation rush and fold-in on a new petition; returns figures."""
     from petitions.models import CountChange
 
@@ -148,7 +147,7 @@ def one_run(design, run, *, port, environment, mail_root, signers, concurrency):
         lambda address: sign(port, petition_path, address), addresses, concurrency
     )
 
-    mail_folder = Path(mail_root) / f"{design}-{run}"
+    mail_folder = harness.SCRATCH / "mail" / f"{design}-{run}"
     worker_environment = {**environment, "EMAIL_URL": f"filemail://{mail_folder}"}
     started = time.perf_counter()
     harness.manage(worker_environment, "db_worker", "--batch", "--no-startup-delay")
@@ -293,10 +292,9 @@ def main():
     if set(designs) - set(DESIGNS):
         parser.error(f"--designs takes {', '.join(DESIGNS)}")
 
-    mail_root = tempfile.mkdtemp(prefix="bench-mail-")
     ports = {design: harness.free_port() for design in designs}
     environments = {
-        design: harness.site_environment(database=DATABASE, port=port, email_dir=mail_root)
+        design: harness.site_environment(database=DATABASE, port=port)
         for design, port in ports.items()
     }
     # One secret key for the site and for the commands, whichever design they serve.
@@ -322,7 +320,6 @@ def main():
                 "warm-up",
                 port=ports[design],
                 environment=environments[design],
-                mail_root=mail_root,
                 signers=4 * args.workers,
                 concurrency=args.concurrency,
             )
@@ -334,7 +331,6 @@ def main():
                     run,
                     port=ports[design],
                     environment=environments[design],
-                    mail_root=mail_root,
                     signers=args.signers,
                     concurrency=args.concurrency,
                 )

@@ -6,10 +6,12 @@ and BENCH_CACHE_URL (default redis://127.0.0.1:6379/5) say where PostgreSQL and 
 benchmarks create their own databases (named solidarity_bench_*) and empty that Redis database.
 """
 
+import atexit
 import http.client
 import os
 import re
 import secrets
+import shutil
 import signal
 import socket
 import statistics
@@ -30,6 +32,9 @@ CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/5")
 # Far above any rush the benchmarks send from their one IP address.
 GENEROUS_RATE = "1000000/m"
 REQUEST_TIMEOUT = 30
+# Emails and gunicorn's log go to a temporary folder, removed when the benchmark ends.
+SCRATCH = Path(tempfile.mkdtemp(prefix="solidarity-bench-"))
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 
 Response = namedtuple("Response", "status headers body seconds")
 
@@ -52,7 +57,7 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def site_environment(*, database, port, email_dir):
+def site_environment(*, database, port):
     """Production-like settings (DEBUG off, PostgreSQL, Redis, tasks in the database) on
     loopback, with the spam layers' timing and rate limits out of the way of a rush from one IP."""
     return {
@@ -65,7 +70,7 @@ def site_environment(*, database, port, email_dir):
         "DATABASE_URL": f"{POSTGRES_URL}/{database}",
         "CONN_MAX_AGE": "60",
         "CACHE_URL": CACHE_URL,
-        "EMAIL_URL": f"filemail://{email_dir}",
+        "EMAIL_URL": f"filemail://{SCRATCH / 'mail'}",
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "PETITIONS_MIN_FILL_SECONDS": "0",
         "PETITIONS_RATE_PER_PETITION": GENEROUS_RATE,
@@ -134,7 +139,7 @@ class Gunicorn:
     def __init__(self, environment, *, port, workers, app="config.wsgi"):
         self.environment, self.port, self.workers, self.app = environment, port, workers, app
         self.process = None
-        self.log = Path(tempfile.mkdtemp(prefix="bench-gunicorn-")) / "error.log"
+        self.log = SCRATCH / f"gunicorn-{port}.log"
 
     def __enter__(self):
         gunicorn = Path(sys.executable).with_name("gunicorn")
@@ -165,6 +170,8 @@ class Gunicorn:
         self._fail("/healthz did not answer 200 within 30 s")
 
     def __exit__(self, *exc_info):
+        if self.process.poll() is not None:
+            return
         os.kill(self.process.pid, signal.SIGTERM)
         try:
             self.process.wait(timeout=15)
