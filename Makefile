@@ -44,7 +44,7 @@ test: install browser
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
 # Benchmarks against gunicorn, PostgreSQL and Redis on 127.0.0.1 (tests/benchmarks/): they
-# create their own solidarity_bench_* databases and use Redis database 5. About 4 minutes.
+# create their own solidarity_bench_* databases and use Redis database 5. About 3 minutes.
 bench: $(BIN)/.installed
 	$(BIN)/python -m tests.benchmarks.bench_counter
 	$(BIN)/python -m tests.benchmarks.bench_signing
