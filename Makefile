@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The suite needs a key; it is not a secret and is never used outside the tests.
 TEST_ENV := SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: run test install messages browser lint format screenshot clean check-python
+.PHONY: run test bench install messages browser lint format screenshot clean check-python
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
@@ -42,6 +42,12 @@ run: install
 
 test: install browser
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+# Benchmarks against gunicorn, PostgreSQL and Redis on 127.0.0.1 (tests/benchmarks/): they
+# create their own solidarity_bench_* databases and use Redis database 5. About 3 minutes.
+bench: $(BIN)/.installed
+	$(BIN)/python -m tests.benchmarks.bench_counter
+	$(BIN)/python -m tests.benchmarks.bench_signing
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
