@@ -3,7 +3,6 @@ from functools import wraps
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -11,9 +10,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import _get_ip as get_ip
 from django_ratelimit.core import is_ratelimited
 
+from config.client_ip import client_ip
 from config.views import rate_limited
 from petitions import services
 from petitions.forms import SignatureForm, recaptcha_enabled
@@ -52,14 +51,6 @@ def _fresh_count(petition):
     ):
         petition.refresh_from_db(fields=["confirmed_count"])
     return petition
-
-
-def _client_ip(request):
-    """The address rate limits see (RATELIMIT_IP_META_KEY behind a proxy; IPv6 as its /64)."""
-    try:
-        return get_ip(request)
-    except (ImproperlyConfigured, ValueError):
-        return ""
 
 
 def _sign_rate_limited(request, petition):
@@ -130,7 +121,7 @@ def petition_detail(request, slug):
 
 def _sign(request, petition, form):
     data = form.cleaned_data
-    ip = _client_ip(request)
+    ip = client_ip(request)
     spam_reason = form.spam_reason()
     if not spam_reason and BlockedDomain.blocks(data["email"]):
         spam_reason = Signature.Review.BLOCKED_DOMAIN

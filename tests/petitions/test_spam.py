@@ -160,11 +160,48 @@ def test_when_google_cannot_be_reached_the_signature_is_kept_for_review(
 def test_behind_a_proxy_the_visitors_address_comes_from_the_configured_header(
     client, petition, settings
 ):
-    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
     BlockedIPRange.objects.create(network="198.51.100.0/24")
     response = client.post(petition.get_absolute_url(), form_data(), HTTP_X_REAL_IP="198.51.100.20")
     assert_shadow_banned(response, Signature.Review.BLOCKED_IP)
     assert Signature.objects.get().ip_hash == services.hash_ip("198.51.100.20")
+
+
+@pytest.mark.parametrize(
+    ("header", "address"),
+    [
+        (None, "127.0.0.1"),  # the proxy sent no header: the peer's address
+        ("", "127.0.0.1"),
+        ("not an address", "127.0.0.1"),
+        ("1.2.3.4, 5.6.7.8", "5.6.7.8"),  # a list: the right-most, added by our proxy
+        ("1.2.3.4, garbage", "127.0.0.1"),
+        ("2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_a_missing_or_odd_proxy_header_never_breaks_signing(
+    client, petition, settings, header, address
+):
+    settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
+    extra = {} if header is None else {"HTTP_X_REAL_IP": header}
+    response = client.post(petition.get_absolute_url(), form_data(), **extra)
+    assert response.status_code == 302
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert signature.ip_hash == services.hash_ip(address)
+
+
+def test_rate_limits_behind_a_proxy_count_per_visitor_address(client, petition, settings):
+    settings.VISITOR_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.PETITIONS_RATE_PER_PETITION = "1/h"
+    url = petition.get_absolute_url()
+    first = client.post(url, form_data(), HTTP_X_FORWARDED_FOR="10.0.0.1, 198.51.100.1")
+    assert first.status_code == 302
+    spoofed_left = client.post(
+        url, form_data(email="b@example.org"), HTTP_X_FORWARDED_FOR="10.0.0.2, 198.51.100.1"
+    )
+    assert spoofed_left.status_code == 429
+    other = client.post(url, form_data(email="c@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert other.status_code == 302
 
 
 def test_a_browser_that_sent_no_recaptcha_token_is_kept_for_review_not_refused(
