@@ -221,5 +221,7 @@ SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
 PETITIONS_MIN_FILL_SECONDS = env.int("PETITIONS_MIN_FILL_SECONDS", default=3)
 PETITIONS_RATE_PER_PETITION = env.str("PETITIONS_RATE_PER_PETITION", default="5/h")
 PETITIONS_RATE_OVERALL = env.str("PETITIONS_RATE_OVERALL", default="20/h")
+# reCAPTCHA v3 scores from 0.0 (a bot) to 1.0 (a person); below this the signature is spam.
+PETITIONS_RECAPTCHA_MIN_SCORE = env.float("PETITIONS_RECAPTCHA_MIN_SCORE", default=0.5)
 PETITIONS_CONFIRM_DAYS = env.int("PETITIONS_CONFIRM_DAYS", default=30)
 PETITIONS_ANONYMISE_AFTER_DAYS = env.int("PETITIONS_ANONYMISE_AFTER_DAYS", default=90)

@@ -102,9 +102,11 @@ class SignatureForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if recaptcha_enabled():
-            self.fields["captcha"] = ResilientReCaptchaField(
-                label="", widget=ReCaptchaV3(action="sign")
+            # A score below the minimum is a failed captcha: kept as spam (shadow ban).
+            widget = ReCaptchaV3(
+                action="sign", required_score=settings.PETITIONS_RECAPTCHA_MIN_SCORE
             )
+            self.fields["captcha"] = ResilientReCaptchaField(label="", widget=widget)
         if not self.is_bound:
             self.initial["started"] = form_started_token()
         autocomplete = {

@@ -140,6 +140,21 @@ def test_a_failed_recaptcha_is_kept_as_spam(sign, recaptcha_keys, monkeypatch):
     assert_shadow_banned(response, Signature.Review.CAPTCHA_FAILED)
 
 
+def test_a_low_recaptcha_score_is_kept_as_spam(sign, recaptcha_keys, monkeypatch):
+    monkeypatch.setattr("django_recaptcha.client.submit", lambda **kw: FakeVerdict(True, score=0.1))
+    response = sign(captcha="token")
+    assert_shadow_banned(response, Signature.Review.CAPTCHA_FAILED)
+
+
+def test_the_minimum_recaptcha_score_is_configurable(sign, recaptcha_keys, monkeypatch, settings):
+    settings.PETITIONS_RECAPTCHA_MIN_SCORE = 0.05
+    monkeypatch.setattr("django_recaptcha.client.submit", lambda **kw: FakeVerdict(True, score=0.1))
+    sign(captcha="token")
+    signature = Signature.objects.get()
+    assert (signature.status, signature.review_reason) == (Signature.Status.PENDING, "")
+    assert len(mail.outbox) == 1
+
+
 def test_when_google_cannot_be_reached_the_signature_is_kept_for_review(
     client, sign, recaptcha_keys, monkeypatch
 ):
