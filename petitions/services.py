@@ -199,15 +199,24 @@ def set_status(*, signatures, status):
 
 
 def restore(*, signatures):
-    """Organisers restore shadow-banned signatures: pending again, and a confirmation email."""
-    restored = []
+    """Organisers restore shadow-banned signatures. Returns how many.
+
+    One the signer had confirmed before it was marked as spam is confirmed (and counted) again;
+    any other is pending again and gets a confirmation email, sent afresh even if one went out.
+    """
+    restored, to_email = 0, []
     with transaction.atomic():
         for signature in signatures.filter(status=Signature.Status.SPAM).select_for_update():
-            _change_status(signature, Signature.Status.PENDING, review_reason="")
-            restored.append(signature.pk)
-    for signature_id in restored:
+            if signature.confirmed_at is not None:
+                _change_status(signature, Signature.Status.CONFIRMED, review_reason="")
+            else:
+                signature.confirmation_sent_at = None
+                _change_status(signature, Signature.Status.PENDING, review_reason="")
+                to_email.append(signature.pk)
+            restored += 1
+    for signature_id in to_email:
         _enqueue(send_confirmation, signature_id)
-    return len(restored)
+    return restored
 
 
 def delete_signatures(*, signatures):

@@ -90,6 +90,41 @@ def test_restoring_a_shadow_banned_signature_sends_its_confirmation(admin_client
     assert mail.outbox[0].to == ["maybe@example.org"]
 
 
+def test_restoring_a_confirmed_signature_marked_as_spam_counts_it_again(admin_client, petition):
+    signature = add_signature(petition, "c@example.org")
+    confirmed_at = Signature.objects.get().confirmed_at
+    run_action(admin_client, "mark_spam", [signature])
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 0
+
+    run_action(admin_client, "restore", [signature])
+
+    restored = Signature.objects.get()
+    assert (restored.status, restored.review_reason) == (Signature.Status.CONFIRMED, "")
+    assert restored.confirmed_at == confirmed_at
+    assert mail.outbox == []
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 1
+    call_command("recount_signatures", stdout=StringIO())
+    assert Petition.objects.get().confirmed_count == 1
+
+
+def test_restoring_a_pending_signature_whose_email_went_out_sends_it_again(
+    admin_client, petition, sign
+):
+    sign(email="p@example.org")
+    assert len(mail.outbox) == 1
+    signature = Signature.objects.get()
+    run_action(admin_client, "mark_spam", [signature])
+
+    run_action(admin_client, "restore", [signature])
+
+    assert Signature.objects.get().status == Signature.Status.PENDING
+    assert len(mail.outbox) == 2
+    assert mail.outbox[1].to == ["p@example.org"]
+    assert Signature.objects.get().confirmation_sent_at is not None
+
+
 def test_the_csv_export_streams_confirmed_signatures_safe_for_spreadsheets(admin_client, petition):
     add_signature(petition, "a@example.org", first_name='=HYPERLINK("http://evil")')
     add_signature(petition, "b@example.org", last_name="+1-2", postal_code="@SUM(A1)")
