@@ -9,9 +9,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import CharField, Count, F, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -232,7 +232,9 @@ def fold_counts(*, petition_id=None, batch_size=5000):
     """Add the logged counter changes into each petition's stored count, by batches.
 
     Each batch holds the petition row (as its UPDATE would anyway) and deletes the changes it
-    added, so a change is never added twice and a recount never sees a fold half done.
+    added, so a change is never added twice and a recount never sees a fold half done. A count
+    never goes below zero (drift is for `recount_signatures` to repair), and a petition whose
+    fold fails is logged and skipped, never holding up the others.
     Returns the number of changes folded.
     """
     folded = 0
@@ -242,27 +244,38 @@ def fold_counts(*, petition_id=None, batch_size=5000):
         else CountChange.objects.values_list("petition_id", flat=True).distinct()
     )
     for pid in list(petition_ids):
-        while True:
-            with transaction.atomic():
-                # The petition row first: a recount must not run in the middle of a fold-in.
-                # (Only a "no key" lock: confirmations keep inserting log rows meanwhile.)
-                locked = Petition.objects.select_for_update(no_key=True).filter(pk=pid)
-                if not list(locked.values_list("pk", flat=True)):
-                    break
-                changes = list(
-                    CountChange.objects.select_for_update(skip_locked=True)
-                    .filter(petition_id=pid)
-                    .order_by("pk")
-                    .values_list("pk", "delta")[:batch_size]
-                )
-                if not changes:
-                    break
-                total = sum(delta for _pk, delta in changes)
-                Petition.objects.filter(pk=pid).update(confirmed_count=F("confirmed_count") + total)
-                CountChange.objects.filter(pk__in=[pk for pk, _delta in changes]).delete()
-                folded += len(changes)
-            if len(changes) < batch_size:
+        try:
+            folded += _fold_petition(pid, batch_size)
+        except DatabaseError:
+            logger.exception("Could not fold the counter changes of petition %s", pid)
+    return folded
+
+
+def _fold_petition(pid, batch_size):
+    folded = 0
+    while True:
+        with transaction.atomic():
+            # The petition row first: a recount must not run in the middle of a fold-in.
+            # (Only a "no key" lock: confirmations keep inserting log rows meanwhile.)
+            locked = Petition.objects.select_for_update(no_key=True).filter(pk=pid)
+            if not list(locked.values_list("pk", flat=True)):
                 break
+            changes = list(
+                CountChange.objects.select_for_update(skip_locked=True)
+                .filter(petition_id=pid)
+                .order_by("pk")
+                .values_list("pk", "delta")[:batch_size]
+            )
+            if not changes:
+                break
+            total = sum(delta for _pk, delta in changes)
+            Petition.objects.filter(pk=pid).update(
+                confirmed_count=Greatest(F("confirmed_count") + total, 0)
+            )
+            CountChange.objects.filter(pk__in=[pk for pk, _delta in changes]).delete()
+            folded += len(changes)
+        if len(changes) < batch_size:
+            break
     return folded
 
 

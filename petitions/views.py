@@ -1,8 +1,10 @@
+import logging
 from functools import wraps
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -17,6 +19,8 @@ from config.views import rate_limited
 from petitions import services
 from petitions.forms import SignatureForm, recaptcha_enabled
 from petitions.models import BlockedDomain, BlockedIPRange, Petition, Signature
+
+logger = logging.getLogger(__name__)
 
 RECENT_SIGNERS = 8
 # At most one fold-in per petition in this many seconds, whatever the traffic.
@@ -44,12 +48,18 @@ def _render(request, petition, template, context, status=200):
 
 
 def _fresh_count(petition):
-    """Fold pending confirmations in now and then (shared cache: once per few seconds)."""
+    """Fold pending confirmations in now and then (shared cache: once per few seconds).
+
+    A fold that fails is logged; the page shows the count stored so far rather than an error.
+    """
     throttle_key = f"petitions:fold:{petition.pk}"
-    if cache.add(throttle_key, 1, timeout=FOLD_EVERY_SECONDS) and services.fold_counts(
-        petition_id=petition.pk
-    ):
-        petition.refresh_from_db(fields=["confirmed_count"])
+    if not cache.add(throttle_key, 1, timeout=FOLD_EVERY_SECONDS):
+        return petition
+    try:
+        if services.fold_counts(petition_id=petition.pk):
+            petition.refresh_from_db(fields=["confirmed_count"])
+    except DatabaseError:
+        logger.exception("Could not fold the counter changes of petition %s", petition.pk)
     return petition
 
 
