@@ -236,6 +236,10 @@ class Signature(models.Model):
     created_at = models.DateTimeField(_("signed at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent at"), null=True, blank=True)
+    # The last "you already signed" email: at most one an hour (services.ALREADY_SIGNED_EVERY).
+    already_signed_sent_at = models.DateTimeField(
+        _("“already signed” email sent at"), null=True, blank=True, editable=False
+    )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     objects = SignatureQuerySet.as_manager()

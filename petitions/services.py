@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import CharField, Count, F, OuterRef, Subquery, Sum, Value
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -36,6 +36,9 @@ AUTOMATIC_REVIEW_REASONS = {
 }
 # Verdicts of the spam layers that keep a signature as spam (shadow ban).
 SPAM_REASONS = AUTOMATIC_REVIEW_REASONS
+# Someone (or a bot) signing again and again with an address gets at most one "already signed"
+# email in this time: the site must not become a way to flood somebody's mailbox.
+ALREADY_SIGNED_EVERY = timedelta(hours=1)
 
 
 class SigningError(Exception):
@@ -94,8 +97,10 @@ def sign(
 
     A new address gets a confirmation email; an address that already signed gets an "already
     signed" email instead, and the caller shows the same page either way, so the site never
-    reveals who signed. `spam_reason` (from the spam layers) keeps the signature as spam, uncounted
-    and unmailed. Raises SigningError("closed") when the petition takes no more signatures.
+    reveals who signed; that email goes out at most once an hour per signature. `spam_reason`
+    (from the spam layers) keeps the signature as spam, uncounted, and sends no email at all, not
+    even to an address that has signed. Raises SigningError("closed") when the petition takes no
+    more signatures.
     """
     if not petition.is_open:
         raise SigningError("closed", "This petition is closed.")
@@ -118,13 +123,26 @@ def sign(
     except IntegrityError:
         outcome, signature = _sign_again(petition=petition, status=status, fields=fields)
 
-    if signature.status == Signature.Status.SPAM:
+    if spam_reason or signature.status == Signature.Status.SPAM:
         return signature
     if outcome == "new":
         _enqueue(send_confirmation, signature.pk)
-    else:
+    elif _claim_already_signed_email(signature):
         _enqueue(send_already_signed, signature.pk)
     return signature
+
+
+def _claim_already_signed_email(signature):
+    """True when no "already signed" email went out within the hour (and note that one does).
+
+    One conditional UPDATE, so that simultaneous submissions cannot both claim it.
+    """
+    now = timezone.now()
+    recent = Q(already_signed_sent_at__gt=now - ALREADY_SIGNED_EVERY)
+    claimed = (
+        Signature.objects.filter(pk=signature.pk).exclude(recent).update(already_signed_sent_at=now)
+    )
+    return claimed == 1
 
 
 def _sign_again(*, petition, status, fields):

@@ -1,8 +1,10 @@
 import time
+from datetime import timedelta
 from urllib.error import URLError
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from petitions import services
 from petitions.forms import form_started_token
@@ -253,3 +255,41 @@ def test_the_recaptcha_widget_uses_our_script_not_an_inline_one(client, petition
     assert "js/recaptcha-v3.js" in html
     assert "grecaptcha.execute" not in html
     assert 'data-action="sign"' in html
+
+
+@pytest.mark.parametrize(
+    "bot",
+    [
+        {"website": "http://spam.example"},
+        {"started": "forged"},
+        {"email": "ada@mail.spam-farm.example"},
+    ],
+)
+def test_a_bot_using_a_signers_address_makes_the_site_send_no_email(sign, petition, bot):
+    BlockedDomain.objects.create(domain="spam-farm.example")
+    for email in ("ada@example.org", "ada@mail.spam-farm.example"):
+        Signature.objects.create(
+            petition=petition,
+            first_name="Ada",
+            last_name="Lovelace",
+            email=email,
+            country="GB",
+            status=Signature.Status.CONFIRMED,
+        )
+    response = sign(**bot)
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_already_signed_emails_go_out_at_most_once_an_hour_per_signature(sign):
+    sign()
+    for _ in range(3):
+        assert sign().status_code == 302
+    subjects = [message.subject for message in mail.outbox]
+    assert subjects == [
+        "Please confirm your signature: Free Jane Doe",
+        "You have already signed: Free Jane Doe",
+    ]
+    Signature.objects.update(already_signed_sent_at=timezone.now() - timedelta(minutes=61))
+    sign()
+    assert len(mail.outbox) == 3
