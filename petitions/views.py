@@ -114,11 +114,11 @@ def petition_detail(request, slug):
         if request.method == "POST":
             if _sign_rate_limited(request, petition):
                 return rate_limited(request)
-            form = SignatureForm(request.POST)
+            form = SignatureForm(request.POST, petition=petition)
             if form.is_valid():
                 return _sign(request, petition, form)
         else:
-            form = SignatureForm()
+            form = SignatureForm(petition=petition)
     recent = petition.signatures.recent_public()[:RECENT_SIGNERS]
     return _render(
         request,
