@@ -125,11 +125,18 @@ class Petition(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, **kwargs):
         # Closing by hand dates the closing, which the anonymise command counts from.
         if self.status == self.Status.CLOSED and self.closes_at is None:
             self.closes_at = timezone.now()
-        super().save(*args, **kwargs)
+        if not self._state.adding and not kwargs.get("force_insert"):
+            # The stored count belongs to the fold-in and the recount (UPDATE ... F()): an object
+            # loaded before a fold (an organiser's edit during a rush) must not write it back.
+            fields = kwargs.get("update_fields")
+            if fields is None:
+                fields = [f.name for f in self._meta.concrete_fields if not f.primary_key]
+            kwargs["update_fields"] = [name for name in fields if name != "confirmed_count"]
+        super().save(**kwargs)
 
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.slug])
