@@ -171,22 +171,17 @@ def _signature_from_token(token, salt, max_age=None):
     return Signature.objects.select_related("petition").filter(pk=signature_id).first()
 
 
-def _petition_from_expired_token(token, salt):
-    try:
-        signature = _signature_from_token(token, salt)
-    except signing.BadSignature:
-        return None
-    return signature.petition if signature else None
-
-
 @require_safe
 def confirm(request, token):
     max_age = settings.PETITIONS_CONFIRM_DAYS * 24 * 3600
     try:
         signature = _signature_from_token(token, services.CONFIRM_SALT, max_age=max_age)
     except signing.SignatureExpired:
-        petition = _petition_from_expired_token(token, services.CONFIRM_SALT)
-        context = {"petition": petition, "expired": True}
+        signature = _signature_from_token(token, services.CONFIRM_SALT)
+        if signature is not None and signature.status == Signature.Status.CONFIRMED:
+            # Idempotent even after expiry: a later click on a used link is still a success.
+            return _confirmed(request, signature.petition)
+        context = {"petition": signature.petition if signature else None, "expired": True}
         return render(request, "petitions/link_problem.html", context, status=410)
     except signing.BadSignature:
         return render(request, "petitions/link_problem.html", {"petition": None}, status=400)
@@ -197,7 +192,10 @@ def confirm(request, token):
     except services.SigningError as error:
         context = {"petition": signature.petition, "closed": error.code == "closed"}
         return render(request, "petitions/link_problem.html", context, status=404)
-    petition = signature.petition
+    return _confirmed(request, signature.petition)
+
+
+def _confirmed(request, petition):
     share_url = request.build_absolute_uri(petition.get_absolute_url())
     return _render(request, petition, "petitions/confirmed.html", {"share_url": share_url})
 

@@ -90,6 +90,19 @@ def test_an_expired_confirmation_link_offers_to_sign_again(client, sign, setting
     assert Signature.objects.get().status == Signature.Status.PENDING
 
 
+def test_a_confirmed_signatures_link_still_shows_success_after_it_expires(
+    client, sign, settings, petition
+):
+    sign()
+    path = link_from(mail.outbox[0], "confirm")
+    first = client.get(path)
+    settings.PETITIONS_CONFIRM_DAYS = -1
+    again = client.get(path)
+    assert again.status_code == first.status_code == 200
+    assert "Your signature is confirmed" in again.content.decode()
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+
+
 def test_signing_again_sends_an_already_signed_email_and_shows_the_same_page(client, sign):
     first = sign()
     client.get(link_from(mail.outbox[0], "confirm"))
