@@ -203,11 +203,19 @@ def withdraw(*, signature_id):
     return signature
 
 
+def _reviewable(signatures):
+    """Signatures an organiser may still change: not withdrawn by their signer, not anonymised."""
+    return signatures.exclude(status=Signature.Status.WITHDRAWN).filter(anonymised_at__isnull=True)
+
+
 def set_status(*, signatures, status):
-    """Organisers' bulk change (admin actions): confirm, mark spam, restore. Returns how many."""
+    """Organisers' bulk change (admin actions): confirm, mark spam. Returns how many changed.
+
+    Withdrawn and anonymised signatures are left as they are.
+    """
     changed = 0
     with transaction.atomic():
-        for signature in signatures.select_for_update():
+        for signature in _reviewable(signatures).select_for_update():
             if signature.status == status:
                 continue
             reason = Signature.Review.ORGANISER if status == Signature.Status.SPAM else ""
@@ -224,7 +232,8 @@ def restore(*, signatures):
     """
     restored, to_email = 0, []
     with transaction.atomic():
-        for signature in signatures.filter(status=Signature.Status.SPAM).select_for_update():
+        spam = _reviewable(signatures).filter(status=Signature.Status.SPAM)
+        for signature in spam.select_for_update():
             if signature.confirmed_at is not None:
                 _change_status(signature, Signature.Status.CONFIRMED, review_reason="")
             else:

@@ -80,6 +80,25 @@ def test_bulk_actions_confirm_mark_spam_and_delete_keep_the_counter_right(admin_
     assert Petition.objects.get().confirmed_count == 0
 
 
+def test_bulk_actions_leave_withdrawn_and_anonymised_signatures_alone(admin_client, petition):
+    withdrawn = add_signature(petition, "w@example.org", status=Signature.Status.WITHDRAWN)
+    anonymised = add_signature(petition, "a@example.org", status=Signature.Status.PENDING)
+    Petition.objects.filter(pk=petition.pk).update(closes_at=timezone.now() - timedelta(days=2))
+    services.anonymise_closed(days=1)
+    Petition.objects.filter(pk=petition.pk).update(closes_at=None)
+
+    response = run_action(admin_client, "confirm", [withdrawn, anonymised])
+    assert "0 signatures confirmed." in response.content.decode()
+    run_action(admin_client, "mark_spam", [withdrawn, anonymised])
+    run_action(admin_client, "restore", [withdrawn, anonymised])
+
+    assert Signature.objects.get(pk=withdrawn.pk).status == Signature.Status.WITHDRAWN
+    assert Signature.objects.get(pk=anonymised.pk).status == Signature.Status.PENDING
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 0
+    assert mail.outbox == []
+
+
 def test_restoring_a_shadow_banned_signature_sends_its_confirmation(admin_client, petition):
     bot_or_not = add_signature(
         petition, "maybe@example.org", status=Signature.Status.PENDING, review_reason="too_fast"
