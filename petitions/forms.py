@@ -139,7 +139,9 @@ class SignatureForm(forms.Form):
 
     def _required_text(self, name):
         value = clean_text(self.cleaned_data[name])
-        if not value:
+        # The direction and joiner marks clean_text keeps are invisible: a name made only of
+        # them is no name.
+        if not "".join(char for char in value if unicodedata.category(char) != "Cf").strip():
             raise ValidationError(self.fields[name].error_messages["required"], code="required")
         if "<" in value or ">" in value or "://" in value:
             raise ValidationError(_("Please write your name without links or angle brackets."))

@@ -1,3 +1,4 @@
+import contextlib
 import ipaddress
 import math
 
@@ -30,10 +31,13 @@ def normalise_email(address):
     """The form of an address used to find a person's signature: case, +tags and Gmail dots.
 
     `Jane.Doe+petition@GoogleMail.com` and `janedoe@gmail.com` reach the same mailbox, so they
-    are one signer.
+    are one signer; so are `ada@exämple.org` and `ada@xn--exmple-cua.org` (IDNA). A local part
+    that is only a +tag is kept whole: `+tag@example.org` is not everyone at example.org.
     """
     local, _at, domain = address.strip().lower().rpartition("@")
-    local = local.split("+", 1)[0]
+    with contextlib.suppress(UnicodeError):  # not a valid international name: kept as typed
+        domain = domain.encode("idna").decode("ascii")
+    local = local.split("+", 1)[0] or local
     if domain in {"gmail.com", "googlemail.com"}:
         domain = "gmail.com"
         local = local.replace(".", "")

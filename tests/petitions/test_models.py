@@ -16,6 +16,10 @@ from petitions.models import Petition, Signature, next_goal_step, normalise_emai
         ("A.da.Love+x@GoogleMail.com", "adalove@gmail.com"),
         ("a.da@gmail.com", "ada@gmail.com"),
         ("first.last@example.org", "first.last@example.org"),
+        ("ada@exämple.org", "ada@xn--exmple-cua.org"),
+        ("ada@XN--EXMPLE-CUA.org", "ada@xn--exmple-cua.org"),
+        ("+tag@example.org", "+tag@example.org"),
+        ("+@example.org", "+@example.org"),
     ],
 )
 def test_emails_are_normalised_to_find_one_person(typed, normalised):

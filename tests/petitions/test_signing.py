@@ -103,6 +103,29 @@ def test_a_confirmed_signatures_link_still_shows_success_after_it_expires(
     assert Signature.objects.get().status == Signature.Status.CONFIRMED
 
 
+def test_an_address_with_an_international_domain_is_one_signer_in_either_form(sign):
+    sign(email="ada@exämple.org")
+    sign(email="ada@xn--exmple-cua.org")
+    assert Signature.objects.count() == 1
+
+
+def test_a_plus_tag_alone_is_not_the_whole_domain_signing(sign):
+    sign(email="+one@example.org")
+    sign(email="+two@example.org")
+    assert sorted(Signature.objects.values_list("email_normalised", flat=True)) == [
+        "+one@example.org",
+        "+two@example.org",
+    ]
+
+
+@pytest.mark.parametrize("marks", ["\u200f", "\u200e\u200f", "\u200d", " \u200f \u200e "])
+def test_a_name_made_only_of_invisible_marks_is_required(client, petition, marks):
+    response = client.post(petition.get_absolute_url(), form_data(petition, first_name=marks))
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+    assert not Signature.objects.exists()
+
+
 def test_signing_again_sends_an_already_signed_email_and_shows_the_same_page(client, sign):
     first = sign()
     client.get(link_from(mail.outbox[0], "confirm"))
