@@ -12,7 +12,7 @@ from django_countries.fields import CountryField
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV3
 
-from petitions.models import Signature
+from petitions.models import Signature, email_domain_and_parents
 
 logger = logging.getLogger(__name__)
 
@@ -149,8 +149,7 @@ class SignatureForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
-        domain = email.rpartition("@")[2].lower()
-        if domain in disposable_domains:
+        if not disposable_domains.isdisjoint(email_domain_and_parents(email)):
             raise ValidationError(
                 _(
                     "Addresses from temporary email services cannot confirm a signature. "

@@ -44,6 +44,15 @@ def normalise_email(address):
     return f"{local}@{domain}"
 
 
+def email_domain_and_parents(email):
+    """An address's domain and each domain above it: mail.spam.example, spam.example, example.
+
+    A list of domains matches its subdomains through these.
+    """
+    parts = email.rpartition("@")[2].strip().lower().split(".")
+    return {".".join(parts[i:]) for i in range(len(parts))}
+
+
 class PetitionQuerySet(models.QuerySet):
     def published(self):
         """Petitions visitors may see: open or closed, once their opening time has come."""
@@ -328,10 +337,7 @@ class BlockedDomain(models.Model):
 
     @classmethod
     def blocks(cls, email):
-        domain = email.rpartition("@")[2].lower()
-        parts = domain.split(".")
-        candidates = {".".join(parts[i:]) for i in range(len(parts))}
-        return cls.objects.filter(domain__in=candidates).exists()
+        return cls.objects.filter(domain__in=email_domain_and_parents(email)).exists()
 
 
 def validate_network(value):

@@ -220,10 +220,10 @@ def test_field_errors_are_shown_next_to_the_fields_with_the_typed_values_kept(cl
     assert mail.outbox == []
 
 
-def test_disposable_addresses_are_refused_with_a_clear_message(client, petition):
-    response = client.post(
-        petition.get_absolute_url(), form_data(petition, email="x@mailinator.com")
-    )
+@pytest.mark.parametrize("email", ["x@mailinator.com", "x@eu.MAILINATOR.com"])
+def test_disposable_addresses_are_refused_with_a_clear_message(client, petition, email):
+    response = client.post(petition.get_absolute_url(), form_data(petition, email=email))
+    assert response.status_code == 400
     assert "Addresses from temporary email services cannot confirm" in response.content.decode()
     assert not Signature.objects.exists()
 
