@@ -193,12 +193,19 @@ def confirm(*, signature_id):
 
 
 def withdraw(*, signature_id):
-    """Withdraw a signature (the signer's link in every email). Idempotent."""
+    """Withdraw a signature (the signer's link in every email). Idempotent.
+
+    The signer's personal data goes at once. The normalised address stays: it keeps the row
+    unique, so signing again with the same address reopens this signature.
+    """
     with transaction.atomic():
         signature = Signature.objects.select_for_update().filter(pk=signature_id).first()
         if signature is None:
             raise SigningError("not_found")
         if signature.status != Signature.Status.WITHDRAWN:
+            signature.first_name = signature.last_name = signature.email = ""
+            signature.postal_code = signature.ip_hash = ""
+            signature.show_publicly = signature.wants_updates = False
             _change_status(signature, Signature.Status.WITHDRAWN)
     return signature
 

@@ -164,6 +164,29 @@ def test_withdrawing_asks_first_then_takes_the_signature_off_the_counter(client,
     assert client.get(link_from(message, "confirm")).status_code == 404
 
 
+def test_withdrawing_erases_the_signers_personal_data_at_once(client, sign, petition):
+    sign(postal_code="75001", show_publicly="on", wants_updates="on")
+    client.get(link_from(mail.outbox[0], "confirm"))
+    client.post(link_from(mail.outbox[0], "withdraw"))
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.WITHDRAWN
+    personal = (signature.first_name, signature.last_name, signature.email, signature.postal_code)
+    assert personal == ("", "", "", "")
+    assert signature.ip_hash == ""
+    assert not signature.show_publicly
+    assert not signature.wants_updates
+    assert signature.email_normalised == "ada@example.org"
+    assert client.get(link_from(mail.outbox[0], "withdraw")).status_code == 200
+
+    sign(first_name="Ada again")
+    signature = Signature.objects.get()
+    assert (signature.status, signature.first_name) == (Signature.Status.PENDING, "Ada again")
+    assert signature.email == "ada@example.org"
+    client.get(link_from(mail.outbox[-1], "confirm"))
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 1
+
+
 def test_a_withdrawn_signer_may_sign_again_and_gets_a_new_confirmation(client, sign):
     sign()
     client.post(link_from(mail.outbox[0], "withdraw"))
