@@ -464,10 +464,12 @@ def send_already_signed(signature_id, attempt=1):
 
 
 def resend_unsent_confirmations(*, older_than_minutes=10):
-    """Queue again the confirmations whose sending failed. Returns how many were queued."""
+    """Queue again the confirmations whose sending failed, for open petitions only (a closed
+    one takes no more confirmations). Returns how many were queued."""
     cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
     ids = list(
         Signature.objects.filter(
+            petition__in=Petition.objects.open(),
             status=Signature.Status.PENDING,
             confirmation_sent_at__isnull=True,
             created_at__lte=cutoff,

@@ -1,7 +1,9 @@
 import time
+from datetime import timedelta
 
 import pytest
 from django.core import mail, signing
+from django.utils import timezone
 
 from petitions import services
 from petitions.forms import form_started_token
@@ -193,6 +195,21 @@ def test_a_withdrawn_signer_may_sign_again_and_gets_a_new_confirmation(client, s
     sign()
     assert Signature.objects.get().status == Signature.Status.PENDING
     assert mail.outbox[-1].subject == "Please confirm your signature: Free Jane Doe"
+
+
+def test_unsent_confirmations_of_closed_petitions_are_not_sent_again(petition, signature):
+    assert signature.confirmation_sent_at is None
+    Petition.objects.filter(pk=petition.pk).update(status=Petition.Status.CLOSED)
+    assert services.resend_unsent_confirmations(older_than_minutes=0) == 0
+    Petition.objects.filter(pk=petition.pk).update(
+        status=Petition.Status.OPEN, closes_at=timezone.now() - timedelta(minutes=1)
+    )
+    assert services.resend_unsent_confirmations(older_than_minutes=0) == 0
+    assert mail.outbox == []
+
+    Petition.objects.filter(pk=petition.pk).update(closes_at=None)
+    assert services.resend_unsent_confirmations(older_than_minutes=0) == 1
+    assert len(mail.outbox) == 1
 
 
 def test_a_failed_send_keeps_the_signature_and_the_resend_command_sends_it(
