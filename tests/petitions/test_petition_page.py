@@ -83,3 +83,11 @@ def test_a_french_petition_is_shown_in_french(client, petition):
     assert "Signer la pétition" in content
     assert "Nous appelons the Minister of Justice à\xa0:" in content
     assert 'data-value="1500">1\xa0500</strong> personnes ont signé' in content
+
+
+def test_the_goal_carries_its_raw_number_for_the_live_counter(client, petition):
+    content = client.get(petition.get_absolute_url()).content.decode()
+    assert 'Goal: <span data-goal data-value="1000">1,000</span>' in content
+    Petition.objects.filter(pk=petition.pk).update(language="fr")
+    content = client.get(petition.get_absolute_url()).content.decode()
+    assert 'Objectif\xa0: <span data-goal data-value="1000">1\xa0000</span>' in content
