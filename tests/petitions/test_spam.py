@@ -81,9 +81,10 @@ def test_an_organisers_spam_verdict_sticks(sign, signature):
 def test_the_rate_limit_per_petition_turns_away_the_next_request(client, petition, settings):
     settings.PETITIONS_RATE_PER_PETITION = "3/h"
     for n in range(3):
-        assert client.post(
+        response = client.post(
             petition.get_absolute_url(), form_data(petition, email=f"p{n}@example.org")
         )
+        assert response.status_code == 302
     response = client.post(petition.get_absolute_url(), form_data(petition, email="p4@example.org"))
     assert response.status_code == 429
     assert "Too many requests" in response.content.decode()
