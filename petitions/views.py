@@ -168,7 +168,16 @@ def thanks(request, slug):
 def _signature_from_token(token, salt, max_age=None):
     """The signature a link points at; raises signing errors for broken or expired links."""
     signature_id = signing.loads(token, salt=salt, max_age=max_age)
+    if type(signature_id) is not int:  # signed by us, but not a link we send (bool is an int)
+        raise signing.BadSignature("Not a signature id")
     return Signature.objects.select_related("petition").filter(pk=signature_id).first()
+
+
+def _signature_from_expired_token(token, salt):
+    try:
+        return _signature_from_token(token, salt)
+    except signing.BadSignature:
+        return None
 
 
 @require_safe
@@ -177,7 +186,7 @@ def confirm(request, token):
     try:
         signature = _signature_from_token(token, services.CONFIRM_SALT, max_age=max_age)
     except signing.SignatureExpired:
-        signature = _signature_from_token(token, services.CONFIRM_SALT)
+        signature = _signature_from_expired_token(token, services.CONFIRM_SALT)
         if signature is not None and signature.status == Signature.Status.CONFIRMED:
             # Idempotent even after expiry: a later click on a used link is still a success.
             return _confirmed(request, signature.petition)

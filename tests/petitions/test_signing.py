@@ -80,6 +80,22 @@ def test_a_broken_confirmation_link_gets_a_friendly_page_with_a_way_back(client,
     assert 'href="/"' in response.content.decode()
 
 
+@pytest.mark.parametrize("payload", ["abc", [1], {"pk": 1}, None, True, 1.5])
+def test_a_validly_signed_link_with_an_odd_payload_is_a_broken_link(
+    client, signature, settings, payload
+):
+    confirm_token = signing.dumps(payload, salt=services.CONFIRM_SALT)
+    response = client.get(f"/petitions/confirm/{confirm_token}/")
+    assert response.status_code == 400
+    assert "This link does not work" in response.content.decode()
+    withdraw_token = signing.dumps(payload, salt=services.WITHDRAW_SALT)
+    assert client.get(f"/petitions/withdraw/{withdraw_token}/").status_code == 404
+    settings.PETITIONS_CONFIRM_DAYS = -1
+    assert client.get(f"/petitions/confirm/{confirm_token}/").status_code == 410
+    assert client.post(f"/petitions/withdraw/{withdraw_token}/").status_code == 404
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
 def test_an_expired_confirmation_link_offers_to_sign_again(client, sign, settings, petition):
     sign()
     path = link_from(mail.outbox[0], "confirm")
