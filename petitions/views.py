@@ -158,11 +158,19 @@ def _sign(request, petition, form):
     return redirect("petitions:thanks", slug=petition.slug)
 
 
+def _next_event(petition):
+    """The campaign's next event, offered after signing when the petition names no next action."""
+    if petition.next_action_url or petition.campaign is None:
+        return None
+    return petition.campaign.events.published().upcoming().first()
+
+
 @require_safe
 def thanks(request, slug):
     petition = _published_petition(slug)
     share_url = request.build_absolute_uri(petition.get_absolute_url())
-    return _render(request, petition, "petitions/thanks.html", {"share_url": share_url})
+    context = {"share_url": share_url, "next_event": _next_event(petition)}
+    return _render(request, petition, "petitions/thanks.html", context)
 
 
 def _signature_from_token(token, salt, max_age=None):
