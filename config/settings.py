@@ -208,8 +208,11 @@ LOGGING = {
 }
 RATELIMIT_VIEW = "config.views.rate_limited"
 # Behind a reverse proxy, the request header that holds the visitor's address as the proxy set
-# it (for example HTTP_X_REAL_IP); rate limits, blocked IP ranges and the IP hash all read it.
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
+# it (for example HTTP_X_REAL_IP); rate limits, blocked IP ranges and the IP hash all read it
+# through config.client_ip, which falls back to REMOTE_ADDR when the header is missing or odd.
+# (The variable keeps django-ratelimit's name, which existing deployments set.)
+VISITOR_IP_HEADER = env.str("RATELIMIT_IP_META_KEY", default="")
+RATELIMIT_IP_META_KEY = "config.client_ip.ratelimit_ip"
 
 # The site's public address, for links in emails (which are sent outside any request).
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
@@ -218,5 +221,7 @@ SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
 PETITIONS_MIN_FILL_SECONDS = env.int("PETITIONS_MIN_FILL_SECONDS", default=3)
 PETITIONS_RATE_PER_PETITION = env.str("PETITIONS_RATE_PER_PETITION", default="5/h")
 PETITIONS_RATE_OVERALL = env.str("PETITIONS_RATE_OVERALL", default="20/h")
+# reCAPTCHA v3 scores from 0.0 (a bot) to 1.0 (a person); below this the signature is spam.
+PETITIONS_RECAPTCHA_MIN_SCORE = env.float("PETITIONS_RECAPTCHA_MIN_SCORE", default=0.5)
 PETITIONS_CONFIRM_DAYS = env.int("PETITIONS_CONFIRM_DAYS", default=30)
 PETITIONS_ANONYMISE_AFTER_DAYS = env.int("PETITIONS_ANONYMISE_AFTER_DAYS", default=90)

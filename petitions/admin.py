@@ -230,16 +230,16 @@ class SignatureAdmin(admin.ModelAdmin):
             ),
         )
 
-    @admin.action(
-        description=_("Restore the selected signatures to pending"), permissions=["change"]
-    )
+    @admin.action(description=_("Restore the selected spam signatures"), permissions=["change"])
     def restore(self, request, queryset):
         count = services.restore(signatures=queryset)
         self.message_user(
             request,
             ngettext(
-                "%d signature restored: a confirmation email goes out if none was sent.",
-                "%d signatures restored: confirmation emails go out where none was sent.",
+                "%d signature restored: counted again if it had been confirmed, otherwise a "
+                "confirmation email goes out.",
+                "%d signatures restored: those that had been confirmed count again, the others "
+                "get a confirmation email.",
                 count,
             )
             % count,

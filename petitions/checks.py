@@ -9,6 +9,7 @@ from petitions.forms import recaptcha_enabled
 # django-ratelimit supports. Anything else lets a sender multiply their rate limit.
 SHARED_CACHE_BACKENDS = {
     "django_redis.cache.RedisCache",
+    "django.core.cache.backends.redis.RedisCache",
     "django.core.cache.backends.memcached.PyMemcacheCache",
     "django.core.cache.backends.memcached.PyLibMCCache",
 }

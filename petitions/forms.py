@@ -12,22 +12,30 @@ from django_countries.fields import CountryField
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV3
 
-from petitions.models import Signature
+from petitions.models import Signature, email_domain_and_parents
 
 logger = logging.getLogger(__name__)
 
 STARTED_SALT = "petitions.form-started"
+# A form shown longer ago than this is not taken as it is: the person is asked to send it again
+# (with what they typed kept and a fresh token), so a bot cannot reuse one old token forever.
+STARTED_MAX_AGE = 24 * 3600
 
 
-def form_started_token(at=None):
+def _started_salt(petition):
+    # Tied to the petition: a token fetched for one petition is worth nothing on another.
+    return f"{STARTED_SALT}.{petition.pk}"
+
+
+def form_started_token(petition, at=None):
     """A signed timestamp of when the form was shown; a bot cannot make it older."""
-    return signing.dumps(int(time.time() if at is None else at), salt=STARTED_SALT)
+    return signing.dumps(int(time.time() if at is None else at), salt=_started_salt(petition))
 
 
-def seconds_since(token):
+def seconds_since(token, petition):
     """Seconds since the form was shown, or None for a missing or forged token."""
     try:
-        started = signing.loads(token, salt=STARTED_SALT)
+        started = signing.loads(token, salt=_started_salt(petition))
     except signing.BadSignature:
         return None
     if not isinstance(started, int):
@@ -99,14 +107,17 @@ class SignatureForm(forms.Form):
     )
     started = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, petition, **kwargs):
         super().__init__(*args, **kwargs)
+        self.petition = petition
         if recaptcha_enabled():
-            self.fields["captcha"] = ResilientReCaptchaField(
-                label="", widget=ReCaptchaV3(action="sign")
+            # A score below the minimum is a failed captcha: kept as spam (shadow ban).
+            widget = ReCaptchaV3(
+                action="sign", required_score=settings.PETITIONS_RECAPTCHA_MIN_SCORE
             )
+            self.fields["captcha"] = ResilientReCaptchaField(label="", widget=widget)
         if not self.is_bound:
-            self.initial["started"] = form_started_token()
+            self.initial["started"] = form_started_token(petition)
         autocomplete = {
             "first_name": "given-name",
             "last_name": "family-name",
@@ -128,7 +139,9 @@ class SignatureForm(forms.Form):
 
     def _required_text(self, name):
         value = clean_text(self.cleaned_data[name])
-        if not value:
+        # The direction and joiner marks clean_text keeps are invisible: a name made only of
+        # them is no name.
+        if not "".join(char for char in value if unicodedata.category(char) != "Cf").strip():
             raise ValidationError(self.fields[name].error_messages["required"], code="required")
         if "<" in value or ">" in value or "://" in value:
             raise ValidationError(_("Please write your name without links or angle brackets."))
@@ -136,8 +149,7 @@ class SignatureForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
-        domain = email.rpartition("@")[2].lower()
-        if domain in disposable_domains:
+        if not disposable_domains.isdisjoint(email_domain_and_parents(email)):
             raise ValidationError(
                 _(
                     "Addresses from temporary email services cannot confirm a signature. "
@@ -147,11 +159,28 @@ class SignatureForm(forms.Form):
             )
         return email
 
+    def clean(self):
+        cleaned_data = super().clean()
+        elapsed = seconds_since(cleaned_data.get("started") or "", self.petition)
+        if elapsed is not None and elapsed > STARTED_MAX_AGE:
+            # Shown again with what was typed and a fresh token (a forged or missing token is
+            # left to the spam layers instead: see spam_reason).
+            self.data = self.data.copy()
+            self.data[self.add_prefix("started")] = form_started_token(self.petition)
+            raise ValidationError(
+                _(
+                    "This form was open for more than a day. Please check your details and "
+                    "send it again."
+                ),
+                code="stale",
+            )
+        return cleaned_data
+
     def spam_reason(self):
         """Which spam layer, if any, this (valid) submission tripped; "" for a clean one."""
         if self.cleaned_data.get("website"):
             return Signature.Review.HONEYPOT
-        elapsed = seconds_since(self.cleaned_data.get("started") or "")
+        elapsed = seconds_since(self.cleaned_data.get("started") or "", self.petition)
         if elapsed is None or elapsed < settings.PETITIONS_MIN_FILL_SECONDS:
             return Signature.Review.TOO_FAST
         captcha = self.fields.get("captcha")

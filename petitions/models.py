@@ -1,3 +1,4 @@
+import contextlib
 import ipaddress
 import math
 
@@ -30,14 +31,26 @@ def normalise_email(address):
     """The form of an address used to find a person's signature: case, +tags and Gmail dots.
 
     `Jane.Doe+petition@GoogleMail.com` and `janedoe@gmail.com` reach the same mailbox, so they
-    are one signer.
+    are one signer; so are `ada@exämple.org` and `ada@xn--exmple-cua.org` (IDNA). A local part
+    that is only a +tag is kept whole: `+tag@example.org` is not everyone at example.org.
     """
     local, _at, domain = address.strip().lower().rpartition("@")
-    local = local.split("+", 1)[0]
+    with contextlib.suppress(UnicodeError):  # not a valid international name: kept as typed
+        domain = domain.encode("idna").decode("ascii")
+    local = local.split("+", 1)[0] or local
     if domain in {"gmail.com", "googlemail.com"}:
         domain = "gmail.com"
         local = local.replace(".", "")
     return f"{local}@{domain}"
+
+
+def email_domain_and_parents(email):
+    """An address's domain and each domain above it: mail.spam.example, spam.example, example.
+
+    A list of domains matches its subdomains through these.
+    """
+    parts = email.rpartition("@")[2].strip().lower().split(".")
+    return {".".join(parts[i:]) for i in range(len(parts))}
 
 
 class PetitionQuerySet(models.QuerySet):
@@ -125,11 +138,18 @@ class Petition(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, **kwargs):
         # Closing by hand dates the closing, which the anonymise command counts from.
         if self.status == self.Status.CLOSED and self.closes_at is None:
             self.closes_at = timezone.now()
-        super().save(*args, **kwargs)
+        if not self._state.adding and not kwargs.get("force_insert"):
+            # The stored count belongs to the fold-in and the recount (UPDATE ... F()): an object
+            # loaded before a fold (an organiser's edit during a rush) must not write it back.
+            fields = kwargs.get("update_fields")
+            if fields is None:
+                fields = [f.name for f in self._meta.concrete_fields if not f.primary_key]
+            kwargs["update_fields"] = [name for name in fields if name != "confirmed_count"]
+        super().save(**kwargs)
 
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.slug])
@@ -236,6 +256,10 @@ class Signature(models.Model):
     created_at = models.DateTimeField(_("signed at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent at"), null=True, blank=True)
+    # The last "you already signed" email: at most one an hour (services.ALREADY_SIGNED_EVERY).
+    already_signed_sent_at = models.DateTimeField(
+        _("“already signed” email sent at"), null=True, blank=True, editable=False
+    )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     objects = SignatureQuerySet.as_manager()
@@ -313,10 +337,7 @@ class BlockedDomain(models.Model):
 
     @classmethod
     def blocks(cls, email):
-        domain = email.rpartition("@")[2].lower()
-        parts = domain.split(".")
-        candidates = {".".join(parts[i:]) for i in range(len(parts))}
-        return cls.objects.filter(domain__in=candidates).exists()
+        return cls.objects.filter(domain__in=email_domain_and_parents(email)).exists()
 
 
 def validate_network(value):

@@ -9,9 +9,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
-from django.db.models import CharField, Count, F, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -36,6 +36,9 @@ AUTOMATIC_REVIEW_REASONS = {
 }
 # Verdicts of the spam layers that keep a signature as spam (shadow ban).
 SPAM_REASONS = AUTOMATIC_REVIEW_REASONS
+# Someone (or a bot) signing again and again with an address gets at most one "already signed"
+# email in this time: the site must not become a way to flood somebody's mailbox.
+ALREADY_SIGNED_EVERY = timedelta(hours=1)
 
 
 class SigningError(Exception):
@@ -94,8 +97,10 @@ def sign(
 
     A new address gets a confirmation email; an address that already signed gets an "already
     signed" email instead, and the caller shows the same page either way, so the site never
-    reveals who signed. `spam_reason` (from the spam layers) keeps the signature as spam, uncounted
-    and unmailed. Raises SigningError("closed") when the petition takes no more signatures.
+    reveals who signed; that email goes out at most once an hour per signature. `spam_reason`
+    (from the spam layers) keeps the signature as spam, uncounted, and sends no email at all, not
+    even to an address that has signed. Raises SigningError("closed") when the petition takes no
+    more signatures.
     """
     if not petition.is_open:
         raise SigningError("closed", "This petition is closed.")
@@ -118,13 +123,26 @@ def sign(
     except IntegrityError:
         outcome, signature = _sign_again(petition=petition, status=status, fields=fields)
 
-    if signature.status == Signature.Status.SPAM:
+    if spam_reason or signature.status == Signature.Status.SPAM:
         return signature
     if outcome == "new":
         _enqueue(send_confirmation, signature.pk)
-    else:
+    elif _claim_already_signed_email(signature):
         _enqueue(send_already_signed, signature.pk)
     return signature
+
+
+def _claim_already_signed_email(signature):
+    """True when no "already signed" email went out within the hour (and note that one does).
+
+    One conditional UPDATE, so that simultaneous submissions cannot both claim it.
+    """
+    now = timezone.now()
+    recent = Q(already_signed_sent_at__gt=now - ALREADY_SIGNED_EVERY)
+    claimed = (
+        Signature.objects.filter(pk=signature.pk).exclude(recent).update(already_signed_sent_at=now)
+    )
+    return claimed == 1
 
 
 def _sign_again(*, petition, status, fields):
@@ -175,21 +193,36 @@ def confirm(*, signature_id):
 
 
 def withdraw(*, signature_id):
-    """Withdraw a signature (the signer's link in every email). Idempotent."""
+    """Withdraw a signature (the signer's link in every email). Idempotent.
+
+    The signer's personal data goes at once. The normalised address stays: it keeps the row
+    unique, so signing again with the same address reopens this signature.
+    """
     with transaction.atomic():
         signature = Signature.objects.select_for_update().filter(pk=signature_id).first()
         if signature is None:
             raise SigningError("not_found")
         if signature.status != Signature.Status.WITHDRAWN:
+            signature.first_name = signature.last_name = signature.email = ""
+            signature.postal_code = signature.ip_hash = ""
+            signature.show_publicly = signature.wants_updates = False
             _change_status(signature, Signature.Status.WITHDRAWN)
     return signature
 
 
+def _reviewable(signatures):
+    """Signatures an organiser may still change: not withdrawn by their signer, not anonymised."""
+    return signatures.exclude(status=Signature.Status.WITHDRAWN).filter(anonymised_at__isnull=True)
+
+
 def set_status(*, signatures, status):
-    """Organisers' bulk change (admin actions): confirm, mark spam, restore. Returns how many."""
+    """Organisers' bulk change (admin actions): confirm, mark spam. Returns how many changed.
+
+    Withdrawn and anonymised signatures are left as they are.
+    """
     changed = 0
     with transaction.atomic():
-        for signature in signatures.select_for_update():
+        for signature in _reviewable(signatures).select_for_update():
             if signature.status == status:
                 continue
             reason = Signature.Review.ORGANISER if status == Signature.Status.SPAM else ""
@@ -199,15 +232,25 @@ def set_status(*, signatures, status):
 
 
 def restore(*, signatures):
-    """Organisers restore shadow-banned signatures: pending again, and a confirmation email."""
-    restored = []
+    """Organisers restore shadow-banned signatures. Returns how many.
+
+    One the signer had confirmed before it was marked as spam is confirmed (and counted) again;
+    any other is pending again and gets a confirmation email, sent afresh even if one went out.
+    """
+    restored, to_email = 0, []
     with transaction.atomic():
-        for signature in signatures.filter(status=Signature.Status.SPAM).select_for_update():
-            _change_status(signature, Signature.Status.PENDING, review_reason="")
-            restored.append(signature.pk)
-    for signature_id in restored:
+        spam = _reviewable(signatures).filter(status=Signature.Status.SPAM)
+        for signature in spam.select_for_update():
+            if signature.confirmed_at is not None:
+                _change_status(signature, Signature.Status.CONFIRMED, review_reason="")
+            else:
+                signature.confirmation_sent_at = None
+                _change_status(signature, Signature.Status.PENDING, review_reason="")
+                to_email.append(signature.pk)
+            restored += 1
+    for signature_id in to_email:
         _enqueue(send_confirmation, signature_id)
-    return len(restored)
+    return restored
 
 
 def delete_signatures(*, signatures):
@@ -223,7 +266,9 @@ def fold_counts(*, petition_id=None, batch_size=5000):
     """Add the logged counter changes into each petition's stored count, by batches.
 
     Each batch holds the petition row (as its UPDATE would anyway) and deletes the changes it
-    added, so a change is never added twice and a recount never sees a fold half done.
+    added, so a change is never added twice and a recount never sees a fold half done. A count
+    never goes below zero (drift is for `recount_signatures` to repair), and a petition whose
+    fold fails is logged and skipped, never holding up the others.
     Returns the number of changes folded.
     """
     folded = 0
@@ -233,27 +278,38 @@ def fold_counts(*, petition_id=None, batch_size=5000):
         else CountChange.objects.values_list("petition_id", flat=True).distinct()
     )
     for pid in list(petition_ids):
-        while True:
-            with transaction.atomic():
-                # The petition row first: a recount must not run in the middle of a fold-in.
-                # (Only a "no key" lock: confirmations keep inserting log rows meanwhile.)
-                locked = Petition.objects.select_for_update(no_key=True).filter(pk=pid)
-                if not list(locked.values_list("pk", flat=True)):
-                    break
-                changes = list(
-                    CountChange.objects.select_for_update(skip_locked=True)
-                    .filter(petition_id=pid)
-                    .order_by("pk")
-                    .values_list("pk", "delta")[:batch_size]
-                )
-                if not changes:
-                    break
-                total = sum(delta for _pk, delta in changes)
-                Petition.objects.filter(pk=pid).update(confirmed_count=F("confirmed_count") + total)
-                CountChange.objects.filter(pk__in=[pk for pk, _delta in changes]).delete()
-                folded += len(changes)
-            if len(changes) < batch_size:
+        try:
+            folded += _fold_petition(pid, batch_size)
+        except DatabaseError:
+            logger.exception("Could not fold the counter changes of petition %s", pid)
+    return folded
+
+
+def _fold_petition(pid, batch_size):
+    folded = 0
+    while True:
+        with transaction.atomic():
+            # The petition row first: a recount must not run in the middle of a fold-in.
+            # (Only a "no key" lock: confirmations keep inserting log rows meanwhile.)
+            locked = Petition.objects.select_for_update(no_key=True).filter(pk=pid)
+            if not list(locked.values_list("pk", flat=True)):
                 break
+            changes = list(
+                CountChange.objects.select_for_update(skip_locked=True)
+                .filter(petition_id=pid)
+                .order_by("pk")
+                .values_list("pk", "delta")[:batch_size]
+            )
+            if not changes:
+                break
+            total = sum(delta for _pk, delta in changes)
+            Petition.objects.filter(pk=pid).update(
+                confirmed_count=Greatest(F("confirmed_count") + total, 0)
+            )
+            CountChange.objects.filter(pk__in=[pk for pk, _delta in changes]).delete()
+            folded += len(changes)
+        if len(changes) < batch_size:
+            break
     return folded
 
 
@@ -408,10 +464,12 @@ def send_already_signed(signature_id, attempt=1):
 
 
 def resend_unsent_confirmations(*, older_than_minutes=10):
-    """Queue again the confirmations whose sending failed. Returns how many were queued."""
+    """Queue again the confirmations whose sending failed, for open petitions only (a closed
+    one takes no more confirmations). Returns how many were queued."""
     cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
     ids = list(
         Signature.objects.filter(
+            petition__in=Petition.objects.open(),
             status=Signature.Status.PENDING,
             confirmation_sent_at__isnull=True,
             created_at__lte=cutoff,

@@ -1,9 +1,10 @@
+import logging
 from functools import wraps
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -11,13 +12,15 @@ from django.utils.cache import patch_cache_control
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import _get_ip as get_ip
 from django_ratelimit.core import is_ratelimited
 
+from config.client_ip import client_ip
 from config.views import rate_limited
 from petitions import services
 from petitions.forms import SignatureForm, recaptcha_enabled
 from petitions.models import BlockedDomain, BlockedIPRange, Petition, Signature
+
+logger = logging.getLogger(__name__)
 
 RECENT_SIGNERS = 8
 # At most one fold-in per petition in this many seconds, whatever the traffic.
@@ -45,21 +48,19 @@ def _render(request, petition, template, context, status=200):
 
 
 def _fresh_count(petition):
-    """Fold pending confirmations in now and then (shared cache: once per few seconds)."""
+    """Fold pending confirmations in now and then (shared cache: once per few seconds).
+
+    A fold that fails is logged; the page shows the count stored so far rather than an error.
+    """
     throttle_key = f"petitions:fold:{petition.pk}"
-    if cache.add(throttle_key, 1, timeout=FOLD_EVERY_SECONDS) and services.fold_counts(
-        petition_id=petition.pk
-    ):
-        petition.refresh_from_db(fields=["confirmed_count"])
-    return petition
-
-
-def _client_ip(request):
-    """The address rate limits see (RATELIMIT_IP_META_KEY behind a proxy; IPv6 as its /64)."""
+    if not cache.add(throttle_key, 1, timeout=FOLD_EVERY_SECONDS):
+        return petition
     try:
-        return get_ip(request)
-    except (ImproperlyConfigured, ValueError):
-        return ""
+        if services.fold_counts(petition_id=petition.pk):
+            petition.refresh_from_db(fields=["confirmed_count"])
+    except DatabaseError:
+        logger.exception("Could not fold the counter changes of petition %s", petition.pk)
+    return petition
 
 
 def _sign_rate_limited(request, petition):
@@ -113,11 +114,11 @@ def petition_detail(request, slug):
         if request.method == "POST":
             if _sign_rate_limited(request, petition):
                 return rate_limited(request)
-            form = SignatureForm(request.POST)
+            form = SignatureForm(request.POST, petition=petition)
             if form.is_valid():
                 return _sign(request, petition, form)
         else:
-            form = SignatureForm()
+            form = SignatureForm(petition=petition)
     recent = petition.signatures.recent_public()[:RECENT_SIGNERS]
     return _render(
         request,
@@ -130,7 +131,7 @@ def petition_detail(request, slug):
 
 def _sign(request, petition, form):
     data = form.cleaned_data
-    ip = _client_ip(request)
+    ip = client_ip(request)
     spam_reason = form.spam_reason()
     if not spam_reason and BlockedDomain.blocks(data["email"]):
         spam_reason = Signature.Review.BLOCKED_DOMAIN
@@ -157,25 +158,34 @@ def _sign(request, petition, form):
     return redirect("petitions:thanks", slug=petition.slug)
 
 
+def _next_event(petition):
+    """The campaign's next event, offered after signing when the petition names no next action."""
+    if petition.next_action_url or petition.campaign is None:
+        return None
+    return petition.campaign.events.published().upcoming().first()
+
+
 @require_safe
 def thanks(request, slug):
     petition = _published_petition(slug)
     share_url = request.build_absolute_uri(petition.get_absolute_url())
-    return _render(request, petition, "petitions/thanks.html", {"share_url": share_url})
+    context = {"share_url": share_url, "next_event": _next_event(petition)}
+    return _render(request, petition, "petitions/thanks.html", context)
 
 
 def _signature_from_token(token, salt, max_age=None):
     """The signature a link points at; raises signing errors for broken or expired links."""
     signature_id = signing.loads(token, salt=salt, max_age=max_age)
+    if type(signature_id) is not int:  # signed by us, but not a link we send (bool is an int)
+        raise signing.BadSignature("Not a signature id")
     return Signature.objects.select_related("petition").filter(pk=signature_id).first()
 
 
-def _petition_from_expired_token(token, salt):
+def _signature_from_expired_token(token, salt):
     try:
-        signature = _signature_from_token(token, salt)
+        return _signature_from_token(token, salt)
     except signing.BadSignature:
         return None
-    return signature.petition if signature else None
 
 
 @require_safe
@@ -184,8 +194,11 @@ def confirm(request, token):
     try:
         signature = _signature_from_token(token, services.CONFIRM_SALT, max_age=max_age)
     except signing.SignatureExpired:
-        petition = _petition_from_expired_token(token, services.CONFIRM_SALT)
-        context = {"petition": petition, "expired": True}
+        signature = _signature_from_expired_token(token, services.CONFIRM_SALT)
+        if signature is not None and signature.status == Signature.Status.CONFIRMED:
+            # Idempotent even after expiry: a later click on a used link is still a success.
+            return _confirmed(request, signature.petition)
+        context = {"petition": signature.petition if signature else None, "expired": True}
         return render(request, "petitions/link_problem.html", context, status=410)
     except signing.BadSignature:
         return render(request, "petitions/link_problem.html", {"petition": None}, status=400)
@@ -196,7 +209,10 @@ def confirm(request, token):
     except services.SigningError as error:
         context = {"petition": signature.petition, "closed": error.code == "closed"}
         return render(request, "petitions/link_problem.html", context, status=404)
-    petition = signature.petition
+    return _confirmed(request, signature.petition)
+
+
+def _confirmed(request, petition):
     share_url = request.build_absolute_uri(petition.get_absolute_url())
     return _render(request, petition, "petitions/confirmed.html", {"share_url": share_url})
 

@@ -23,15 +23,15 @@ def petition(db, campaign):
     return petition
 
 
-def form_data(**overrides):
-    """A human's valid submission: the form was shown a minute ago."""
+def form_data(petition, **overrides):
+    """A human's valid submission to `petition`: the form was shown a minute ago."""
     data = {
         "first_name": "Ada",
         "last_name": "Lovelace",
         "email": "ada@example.org",
         "country": "GB",
         "postal_code": "",
-        "started": form_started_token(at=time.time() - 60),
+        "started": form_started_token(petition, at=time.time() - 60),
     }
     data.update(overrides)
     return data
@@ -50,7 +50,7 @@ def sign(client, petition):
 
     def post(target=None, **overrides):
         target = target or petition
-        return client.post(target.get_absolute_url(), form_data(**overrides))
+        return client.post(target.get_absolute_url(), form_data(target, **overrides))
 
     return post
 

@@ -1,3 +1,9 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+
 from petitions.checks import check_recaptcha_keys, check_shared_cache, check_site_url
 
 
@@ -20,6 +26,12 @@ def test_deploy_check_warns_without_recaptcha_keys(settings):
     settings.RECAPTCHA_PUBLIC_KEY = ""
     assert [warning.id for warning in check_recaptcha_keys(None)] == ["solidarity.W001"]
     settings.RECAPTCHA_PUBLIC_KEY = settings.RECAPTCHA_PRIVATE_KEY = "key"
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "smtp.example.org", "port": 587, "use_tls": True},
+        }
+    }
     assert check_recaptcha_keys(None) == []
 
 
@@ -28,3 +40,62 @@ def test_deploy_check_fails_when_email_links_would_point_at_localhost(settings):
     assert [error.id for error in check_site_url(None)] == ["solidarity.E002"]
     settings.SITE_URL = "https://solidarity.example.org"
     assert check_site_url(None) == []
+
+
+@pytest.fixture
+def production_settings(settings):
+    """The values .env.example gives a production deployment."""
+    settings.DEBUG = False
+    settings.SECRET_KEY = "a-long-random-production-secret-" + "k3y" * 20
+    settings.ALLOWED_HOSTS = ["solidarity.example.org"]
+    settings.SITE_URL = "https://solidarity.example.org"
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.SESSION_COOKIE_SECURE = True
+    settings.CSRF_COOKIE_SECURE = True
+    settings.RECAPTCHA_PUBLIC_KEY = settings.RECAPTCHA_PRIVATE_KEY = "key"
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "smtp.example.org", "port": 587, "use_tls": True},
+        }
+    }
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+        }
+    }
+    return settings
+
+
+def run_check_deploy():
+    out, err = StringIO(), StringIO()
+    call_command("check", deploy=True, stdout=out, stderr=err)
+    return out.getvalue() + err.getvalue()
+
+
+@pytest.mark.django_db
+def test_check_deploy_passes_with_production_settings(production_settings):
+    assert "no issues" in run_check_deploy()
+
+
+@pytest.mark.django_db
+def test_check_deploy_fails_on_an_unshared_cache(production_settings):
+    production_settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
+    with pytest.raises(SystemCheckError, match="solidarity.E001"):
+        run_check_deploy()
+
+
+def test_djangos_own_redis_cache_counts_as_shared(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379",
+        }
+    }
+    assert check_shared_cache(None) == []

@@ -68,7 +68,8 @@ def test_simultaneous_submissions_of_one_email_store_one_signature(open_petition
     assert Signature.objects.count() == 1
     subjects = sorted(message.subject for message in mail.outbox)
     assert subjects.count("Please confirm your signature: Race") == 1
-    assert subjects.count("You have already signed: Race") == 7
+    # The others get one "already signed" email between them (at most one an hour).
+    assert subjects.count("You have already signed: Race") == 1
 
 
 def test_many_simultaneous_confirmations_folds_and_recounts_give_the_exact_count(open_petition):

@@ -2,7 +2,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -114,3 +114,40 @@ def test_the_page_loads_the_live_counter_script(client, petition):
     content = client.get(petition.get_absolute_url()).content.decode()
     assert '<script src="/static/js/petition-counter.js" defer></script>' in content
     assert 'data-count-url="/petitions/free-jane-doe/count.json"' in content
+
+
+def test_a_drifted_count_never_folds_below_zero_nor_blocks_other_petitions(petition):
+    other = Petition.objects.create(
+        slug="other", title="Other", target="X", status=Petition.Status.OPEN
+    )
+    # Drift: a withdrawal logged against a count already at 0 (tampered with, or a bug).
+    CountChange.objects.create(petition=petition, delta=-1)
+    CountChange.objects.create(petition=other, delta=1)
+
+    services.fold_counts()
+
+    assert Petition.objects.get(pk=petition.pk).confirmed_count == 0
+    assert Petition.objects.get(pk=other.pk).confirmed_count == 1
+    assert not CountChange.objects.exists()
+
+
+def test_drift_gives_no_error_on_the_page_nor_in_count_json(client, petition):
+    CountChange.objects.create(petition=petition, delta=-1)
+    assert client.get(petition.get_absolute_url()).status_code == 200
+    response = client.get(f"/petitions/{petition.slug}/count.json")
+    assert (response.status_code, response.json()["count"]) == (200, 0)
+
+
+def test_a_failing_fold_is_logged_and_the_page_shows_the_stored_count(
+    client, petition, monkeypatch, caplog
+):
+    Petition.objects.filter(pk=petition.pk).update(confirmed_count=7)
+
+    def broken_fold(**kwargs):
+        raise DatabaseError("could not serialize access")
+
+    monkeypatch.setattr(services, "fold_counts", broken_fold)
+    response = client.get(f"/petitions/{petition.slug}/count.json")
+    assert (response.status_code, response.json()["count"]) == (200, 7)
+    assert "Could not fold" in caplog.text
+    assert client.get(petition.get_absolute_url()).status_code == 200

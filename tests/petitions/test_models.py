@@ -4,6 +4,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
+from petitions import services
 from petitions.models import Petition, Signature, next_goal_step, normalise_email
 
 
@@ -15,6 +16,10 @@ from petitions.models import Petition, Signature, next_goal_step, normalise_emai
         ("A.da.Love+x@GoogleMail.com", "adalove@gmail.com"),
         ("a.da@gmail.com", "ada@gmail.com"),
         ("first.last@example.org", "first.last@example.org"),
+        ("ada@exämple.org", "ada@xn--exmple-cua.org"),
+        ("ada@XN--EXMPLE-CUA.org", "ada@xn--exmple-cua.org"),
+        ("+tag@example.org", "+tag@example.org"),
+        ("+@example.org", "+@example.org"),
     ],
 )
 def test_emails_are_normalised_to_find_one_person(typed, normalised):
@@ -61,3 +66,17 @@ def test_a_petition_past_its_closing_time_is_closed(petition):
     assert petition.is_closed
     petition.save()
     assert petition not in Petition.objects.open()
+
+
+@pytest.mark.django_db
+def test_saving_a_stale_petition_never_overwrites_the_count(petition, signature):
+    stale = Petition.objects.get(pk=petition.pk)
+    services.confirm(signature_id=signature.pk)
+    services.fold_counts()
+    assert Petition.objects.get(pk=petition.pk).confirmed_count == 1
+
+    stale.title = "Free Jane Doe now"
+    stale.save()
+
+    saved = Petition.objects.get(pk=petition.pk)
+    assert (saved.title, saved.confirmed_count) == ("Free Jane Doe now", 1)

@@ -61,17 +61,19 @@ def test_drafts_and_unknown_petitions_are_not_found(client, petition):
 
 
 def test_recent_signers_who_opted_in_are_listed_by_first_name_and_country(client, petition):
+    # Half an hour from the nearest change of wording, however slow the test runs.
+    confirmed_at = timezone.now() - timedelta(days=3, hours=12, minutes=30)
     Signature.objects.create(
         petition=petition, first_name="Rosa", last_name="Parks", email="rosa@example.org",
         country="US", status=Signature.Status.CONFIRMED, show_publicly=True,
-        confirmed_at=timezone.now(),
+        confirmed_at=confirmed_at,
     )  # fmt: skip
     Signature.objects.create(
         petition=petition, first_name="Hidden", last_name="Person", email="h@example.org",
         country="FR", status=Signature.Status.CONFIRMED, confirmed_at=timezone.now(),
     )  # fmt: skip
     content = client.get(petition.get_absolute_url()).content.decode()
-    assert "Rosa, United States of America, 0\xa0minutes ago" in content
+    assert "Rosa, United States of America, 3\xa0days, 12\xa0hours ago" in content
     assert "Parks" not in content
     assert "Hidden" not in content
 
@@ -83,3 +85,11 @@ def test_a_french_petition_is_shown_in_french(client, petition):
     assert "Signer la pétition" in content
     assert "Nous appelons the Minister of Justice à\xa0:" in content
     assert 'data-value="1500">1\xa0500</strong> personnes ont signé' in content
+
+
+def test_the_goal_carries_its_raw_number_for_the_live_counter(client, petition):
+    content = client.get(petition.get_absolute_url()).content.decode()
+    assert 'Goal: <span data-goal data-value="1000">1,000</span>' in content
+    Petition.objects.filter(pk=petition.pk).update(language="fr")
+    content = client.get(petition.get_absolute_url()).content.decode()
+    assert 'Objectif\xa0: <span data-goal data-value="1000">1\xa0000</span>' in content

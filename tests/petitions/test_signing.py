@@ -1,7 +1,9 @@
 import time
+from datetime import timedelta
 
 import pytest
 from django.core import mail, signing
+from django.utils import timezone
 
 from petitions import services
 from petitions.forms import form_started_token
@@ -78,6 +80,22 @@ def test_a_broken_confirmation_link_gets_a_friendly_page_with_a_way_back(client,
     assert 'href="/"' in response.content.decode()
 
 
+@pytest.mark.parametrize("payload", ["abc", [1], {"pk": 1}, None, True, 1.5])
+def test_a_validly_signed_link_with_an_odd_payload_is_a_broken_link(
+    client, signature, settings, payload
+):
+    confirm_token = signing.dumps(payload, salt=services.CONFIRM_SALT)
+    response = client.get(f"/petitions/confirm/{confirm_token}/")
+    assert response.status_code == 400
+    assert "This link does not work" in response.content.decode()
+    withdraw_token = signing.dumps(payload, salt=services.WITHDRAW_SALT)
+    assert client.get(f"/petitions/withdraw/{withdraw_token}/").status_code == 404
+    settings.PETITIONS_CONFIRM_DAYS = -1
+    assert client.get(f"/petitions/confirm/{confirm_token}/").status_code == 410
+    assert client.post(f"/petitions/withdraw/{withdraw_token}/").status_code == 404
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
 def test_an_expired_confirmation_link_offers_to_sign_again(client, sign, settings, petition):
     sign()
     path = link_from(mail.outbox[0], "confirm")
@@ -88,6 +106,42 @@ def test_an_expired_confirmation_link_offers_to_sign_again(client, sign, setting
     assert "This link has expired" in content
     assert 'href="/petitions/free-jane-doe/#sign-heading">Sign again' in content
     assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def test_a_confirmed_signatures_link_still_shows_success_after_it_expires(
+    client, sign, settings, petition
+):
+    sign()
+    path = link_from(mail.outbox[0], "confirm")
+    first = client.get(path)
+    settings.PETITIONS_CONFIRM_DAYS = -1
+    again = client.get(path)
+    assert again.status_code == first.status_code == 200
+    assert "Your signature is confirmed" in again.content.decode()
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+
+
+def test_an_address_with_an_international_domain_is_one_signer_in_either_form(sign):
+    sign(email="ada@exämple.org")
+    sign(email="ada@xn--exmple-cua.org")
+    assert Signature.objects.count() == 1
+
+
+def test_a_plus_tag_alone_is_not_the_whole_domain_signing(sign):
+    sign(email="+one@example.org")
+    sign(email="+two@example.org")
+    assert sorted(Signature.objects.values_list("email_normalised", flat=True)) == [
+        "+one@example.org",
+        "+two@example.org",
+    ]
+
+
+@pytest.mark.parametrize("marks", ["\u200f", "\u200e\u200f", "\u200d", " \u200f \u200e "])
+def test_a_name_made_only_of_invisible_marks_is_required(client, petition, marks):
+    response = client.post(petition.get_absolute_url(), form_data(petition, first_name=marks))
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+    assert not Signature.objects.exists()
 
 
 def test_signing_again_sends_an_already_signed_email_and_shows_the_same_page(client, sign):
@@ -128,12 +182,50 @@ def test_withdrawing_asks_first_then_takes_the_signature_off_the_counter(client,
     assert client.get(link_from(message, "confirm")).status_code == 404
 
 
+def test_withdrawing_erases_the_signers_personal_data_at_once(client, sign, petition):
+    sign(postal_code="75001", show_publicly="on", wants_updates="on")
+    client.get(link_from(mail.outbox[0], "confirm"))
+    client.post(link_from(mail.outbox[0], "withdraw"))
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.WITHDRAWN
+    personal = (signature.first_name, signature.last_name, signature.email, signature.postal_code)
+    assert personal == ("", "", "", "")
+    assert signature.ip_hash == ""
+    assert not signature.show_publicly
+    assert not signature.wants_updates
+    assert signature.email_normalised == "ada@example.org"
+    assert client.get(link_from(mail.outbox[0], "withdraw")).status_code == 200
+
+    sign(first_name="Ada again")
+    signature = Signature.objects.get()
+    assert (signature.status, signature.first_name) == (Signature.Status.PENDING, "Ada again")
+    assert signature.email == "ada@example.org"
+    client.get(link_from(mail.outbox[-1], "confirm"))
+    services.fold_counts()
+    assert Petition.objects.get().confirmed_count == 1
+
+
 def test_a_withdrawn_signer_may_sign_again_and_gets_a_new_confirmation(client, sign):
     sign()
     client.post(link_from(mail.outbox[0], "withdraw"))
     sign()
     assert Signature.objects.get().status == Signature.Status.PENDING
     assert mail.outbox[-1].subject == "Please confirm your signature: Free Jane Doe"
+
+
+def test_unsent_confirmations_of_closed_petitions_are_not_sent_again(petition, signature):
+    assert signature.confirmation_sent_at is None
+    Petition.objects.filter(pk=petition.pk).update(status=Petition.Status.CLOSED)
+    assert services.resend_unsent_confirmations(older_than_minutes=0) == 0
+    Petition.objects.filter(pk=petition.pk).update(
+        status=Petition.Status.OPEN, closes_at=timezone.now() - timedelta(minutes=1)
+    )
+    assert services.resend_unsent_confirmations(older_than_minutes=0) == 0
+    assert mail.outbox == []
+
+    Petition.objects.filter(pk=petition.pk).update(closes_at=None)
+    assert services.resend_unsent_confirmations(older_than_minutes=0) == 1
+    assert len(mail.outbox) == 1
 
 
 def test_a_failed_send_keeps_the_signature_and_the_resend_command_sends_it(
@@ -170,7 +262,7 @@ def test_a_signature_token_for_another_purpose_is_refused(client, signature):
 
 
 def test_field_errors_are_shown_next_to_the_fields_with_the_typed_values_kept(client, petition):
-    data = form_data(email="not-an-email", first_name="Zoë", last_name="")
+    data = form_data(petition, email="not-an-email", first_name="Zoë", last_name="")
     response = client.post(petition.get_absolute_url(), data)
     content = response.content.decode()
     assert response.status_code == 400
@@ -184,8 +276,10 @@ def test_field_errors_are_shown_next_to_the_fields_with_the_typed_values_kept(cl
     assert mail.outbox == []
 
 
-def test_disposable_addresses_are_refused_with_a_clear_message(client, petition):
-    response = client.post(petition.get_absolute_url(), form_data(email="x@mailinator.com"))
+@pytest.mark.parametrize("email", ["x@mailinator.com", "x@eu.MAILINATOR.com"])
+def test_disposable_addresses_are_refused_with_a_clear_message(client, petition, email):
+    response = client.post(petition.get_absolute_url(), form_data(petition, email=email))
+    assert response.status_code == 400
     assert "Addresses from temporary email services cannot confirm" in response.content.decode()
     assert not Signature.objects.exists()
 
@@ -205,13 +299,15 @@ HOSTILE = [
     {"country": "<b>"},
     {"first_name": "\u202egnp.exe"},
     {"started": "forged"},
-    {"started": form_started_token(at=time.time() + 3600)},
+    {"started": "from the future"},
 ]
 
 
 @pytest.mark.parametrize("overrides", HOSTILE)
 def test_hostile_input_gets_errors_or_is_stored_safely_never_a_500(client, petition, overrides):
-    response = client.post(petition.get_absolute_url(), form_data(**overrides))
+    if overrides.get("started") == "from the future":
+        overrides = {"started": form_started_token(petition, at=time.time() + 3600)}
+    response = client.post(petition.get_absolute_url(), form_data(petition, **overrides))
     assert response.status_code in {302, 400}
     for signature in Signature.objects.all():
         assert "<" not in signature.first_name
@@ -226,7 +322,7 @@ def test_hostile_input_gets_errors_or_is_stored_safely_never_a_500(client, petit
 )
 def test_right_to_left_text_and_emoji_are_stored_as_typed(client, petition, first_name, last_name):
     response = client.post(
-        petition.get_absolute_url(), form_data(first_name=first_name, last_name=last_name)
+        petition.get_absolute_url(), form_data(petition, first_name=first_name, last_name=last_name)
     )
     assert response.status_code == 302
     signature = Signature.objects.get()

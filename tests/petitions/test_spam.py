@@ -1,11 +1,14 @@
+import re
 import time
+from datetime import timedelta
 from urllib.error import URLError
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from petitions import services
-from petitions.forms import form_started_token
+from petitions.forms import form_started_token, seconds_since
 from petitions.models import BlockedDomain, BlockedIPRange, Petition, Signature
 from tests.petitions.conftest import form_data, link_from
 
@@ -28,9 +31,9 @@ def test_a_bot_filling_the_honeypot_sees_a_normal_page_and_is_not_counted(sign):
     assert_shadow_banned(sign(website="http://spam.example"), Signature.Review.HONEYPOT)
 
 
-def test_a_bot_posting_faster_than_a_person_can_type_is_not_counted(sign, settings):
+def test_a_bot_posting_faster_than_a_person_can_type_is_not_counted(sign, petition, settings):
     settings.PETITIONS_MIN_FILL_SECONDS = 5
-    response = sign(started=form_started_token(at=time.time() - 1))
+    response = sign(started=form_started_token(petition, at=time.time() - 1))
     assert_shadow_banned(response, Signature.Review.TOO_FAST)
 
 
@@ -53,7 +56,9 @@ def test_a_blocked_email_domain_is_kept_as_spam(sign):
 
 def test_a_blocked_ip_range_is_kept_as_spam(client, petition):
     BlockedIPRange.objects.create(network="203.0.113.0/24")
-    response = client.post(petition.get_absolute_url(), form_data(), REMOTE_ADDR="203.0.113.77")
+    response = client.post(
+        petition.get_absolute_url(), form_data(petition), REMOTE_ADDR="203.0.113.77"
+    )
     assert_shadow_banned(response, Signature.Review.BLOCKED_IP)
 
 
@@ -76,13 +81,18 @@ def test_an_organisers_spam_verdict_sticks(sign, signature):
 def test_the_rate_limit_per_petition_turns_away_the_next_request(client, petition, settings):
     settings.PETITIONS_RATE_PER_PETITION = "3/h"
     for n in range(3):
-        assert client.post(petition.get_absolute_url(), form_data(email=f"p{n}@example.org"))
-    response = client.post(petition.get_absolute_url(), form_data(email="p4@example.org"))
+        response = client.post(
+            petition.get_absolute_url(), form_data(petition, email=f"p{n}@example.org")
+        )
+        assert response.status_code == 302
+    response = client.post(petition.get_absolute_url(), form_data(petition, email="p4@example.org"))
     assert response.status_code == 429
     assert "Too many requests" in response.content.decode()
     assert Signature.objects.count() == 3
     other_ip = client.post(
-        petition.get_absolute_url(), form_data(email="p5@example.org"), REMOTE_ADDR="192.0.2.9"
+        petition.get_absolute_url(),
+        form_data(petition, email="p5@example.org"),
+        REMOTE_ADDR="192.0.2.9",
     )
     assert other_ip.status_code == 302
 
@@ -92,10 +102,11 @@ def test_the_overall_rate_limit_spans_petitions(client, petition, settings):
     other = Petition.objects.create(
         slug="other", title="Other", target="X", status=Petition.Status.OPEN
     )
-    assert client.post(petition.get_absolute_url(), form_data()).status_code == 302
-    assert client.post(other.get_absolute_url(), form_data()).status_code == 302
+    assert client.post(petition.get_absolute_url(), form_data(petition)).status_code == 302
+    assert client.post(other.get_absolute_url(), form_data(other)).status_code == 302
     assert (
-        client.post(other.get_absolute_url(), form_data(email="b@example.org")).status_code == 429
+        client.post(other.get_absolute_url(), form_data(other, email="b@example.org")).status_code
+        == 429
     )
     assert Signature.objects.count() == 2
 
@@ -140,6 +151,21 @@ def test_a_failed_recaptcha_is_kept_as_spam(sign, recaptcha_keys, monkeypatch):
     assert_shadow_banned(response, Signature.Review.CAPTCHA_FAILED)
 
 
+def test_a_low_recaptcha_score_is_kept_as_spam(sign, recaptcha_keys, monkeypatch):
+    monkeypatch.setattr("django_recaptcha.client.submit", lambda **kw: FakeVerdict(True, score=0.1))
+    response = sign(captcha="token")
+    assert_shadow_banned(response, Signature.Review.CAPTCHA_FAILED)
+
+
+def test_the_minimum_recaptcha_score_is_configurable(sign, recaptcha_keys, monkeypatch, settings):
+    settings.PETITIONS_RECAPTCHA_MIN_SCORE = 0.05
+    monkeypatch.setattr("django_recaptcha.client.submit", lambda **kw: FakeVerdict(True, score=0.1))
+    sign(captcha="token")
+    signature = Signature.objects.get()
+    assert (signature.status, signature.review_reason) == (Signature.Status.PENDING, "")
+    assert len(mail.outbox) == 1
+
+
 def test_when_google_cannot_be_reached_the_signature_is_kept_for_review(
     client, sign, recaptcha_keys, monkeypatch
 ):
@@ -160,11 +186,54 @@ def test_when_google_cannot_be_reached_the_signature_is_kept_for_review(
 def test_behind_a_proxy_the_visitors_address_comes_from_the_configured_header(
     client, petition, settings
 ):
-    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
     BlockedIPRange.objects.create(network="198.51.100.0/24")
-    response = client.post(petition.get_absolute_url(), form_data(), HTTP_X_REAL_IP="198.51.100.20")
+    response = client.post(
+        petition.get_absolute_url(), form_data(petition), HTTP_X_REAL_IP="198.51.100.20"
+    )
     assert_shadow_banned(response, Signature.Review.BLOCKED_IP)
     assert Signature.objects.get().ip_hash == services.hash_ip("198.51.100.20")
+
+
+@pytest.mark.parametrize(
+    ("header", "address"),
+    [
+        (None, "127.0.0.1"),  # the proxy sent no header: the peer's address
+        ("", "127.0.0.1"),
+        ("not an address", "127.0.0.1"),
+        ("1.2.3.4, 5.6.7.8", "5.6.7.8"),  # a list: the right-most, added by our proxy
+        ("1.2.3.4, garbage", "127.0.0.1"),
+        ("2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_a_missing_or_odd_proxy_header_never_breaks_signing(
+    client, petition, settings, header, address
+):
+    settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
+    extra = {} if header is None else {"HTTP_X_REAL_IP": header}
+    response = client.post(petition.get_absolute_url(), form_data(petition), **extra)
+    assert response.status_code == 302
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert signature.ip_hash == services.hash_ip(address)
+
+
+def test_rate_limits_behind_a_proxy_count_per_visitor_address(client, petition, settings):
+    settings.VISITOR_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.PETITIONS_RATE_PER_PETITION = "1/h"
+    url = petition.get_absolute_url()
+    first = client.post(url, form_data(petition), HTTP_X_FORWARDED_FOR="10.0.0.1, 198.51.100.1")
+    assert first.status_code == 302
+    spoofed_left = client.post(
+        url,
+        form_data(petition, email="b@example.org"),
+        HTTP_X_FORWARDED_FOR="10.0.0.2, 198.51.100.1",
+    )
+    assert spoofed_left.status_code == 429
+    other = client.post(
+        url, form_data(petition, email="c@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.2"
+    )
+    assert other.status_code == 302
 
 
 def test_a_browser_that_sent_no_recaptcha_token_is_kept_for_review_not_refused(
@@ -201,3 +270,72 @@ def test_the_recaptcha_widget_uses_our_script_not_an_inline_one(client, petition
     assert "js/recaptcha-v3.js" in html
     assert "grecaptcha.execute" not in html
     assert 'data-action="sign"' in html
+
+
+@pytest.mark.parametrize(
+    "bot",
+    [
+        {"website": "http://spam.example"},
+        {"started": "forged"},
+        {"email": "ada@mail.spam-farm.example"},
+    ],
+)
+def test_a_bot_using_a_signers_address_makes_the_site_send_no_email(sign, petition, bot):
+    BlockedDomain.objects.create(domain="spam-farm.example")
+    for email in ("ada@example.org", "ada@mail.spam-farm.example"):
+        Signature.objects.create(
+            petition=petition,
+            first_name="Ada",
+            last_name="Lovelace",
+            email=email,
+            country="GB",
+            status=Signature.Status.CONFIRMED,
+        )
+    response = sign(**bot)
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_already_signed_emails_go_out_at_most_once_an_hour_per_signature(sign):
+    sign()
+    for _ in range(3):
+        assert sign().status_code == 302
+    subjects = [message.subject for message in mail.outbox]
+    assert subjects == [
+        "Please confirm your signature: Free Jane Doe",
+        "You have already signed: Free Jane Doe",
+    ]
+    Signature.objects.update(already_signed_sent_at=timezone.now() - timedelta(minutes=61))
+    sign()
+    assert len(mail.outbox) == 3
+
+
+def test_a_form_token_from_another_petition_counts_as_too_fast(client, petition):
+    other = Petition.objects.create(
+        slug="other", title="Other", target="X", status=Petition.Status.OPEN
+    )
+    data = form_data(petition, started=form_started_token(other, at=time.time() - 60))
+    response = client.post(petition.get_absolute_url(), data)
+    assert response.status_code == 302
+    signature = Signature.objects.get()
+    assert (signature.status, signature.review_reason) == (
+        Signature.Status.SPAM,
+        Signature.Review.TOO_FAST,
+    )
+    assert mail.outbox == []
+
+
+def test_a_form_left_open_for_more_than_a_day_asks_to_send_it_again(client, petition):
+    stale = form_started_token(petition, at=time.time() - 25 * 3600)
+    response = client.post(
+        petition.get_absolute_url(), form_data(petition, started=stale, first_name="Zoë")
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "This form was open for more than a day" in content
+    assert 'value="Zoë"' in content
+    assert not Signature.objects.exists()
+    assert mail.outbox == []
+    fresh = re.search(r'name="started" value="([^"]+)"', content)[1]
+    assert fresh != stale
+    assert 0 <= seconds_since(fresh, petition) < 60
