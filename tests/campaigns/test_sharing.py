@@ -133,3 +133,20 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
 def test_forms_are_kept_out_of_search_engines(client, event):
     join = reverse("campaigns:local_action_create", args=[event.campaign.slug, event.slug])
     assert '<meta name="robots" content="noindex">' in client.get(join).content.decode()
+
+
+@pytest.mark.parametrize("page", ["²", "١", "٣", "0", "-1", "abc", "", "9" * 5000])
+def test_a_page_number_that_is_not_plain_digits_is_left_out_of_the_canonical_url(
+    client, campaign, page
+):
+    add_update(campaign, "Appeal")
+    for url in (reverse("home"), reverse("campaigns:update_list", args=[campaign.slug])):
+        response = client.get(url, {"page": page})
+        assert response.status_code == 200, url
+        assert f'<link rel="canonical" href="http://testserver{url}">' in response.content.decode()
+
+
+def test_a_page_number_beyond_one_stays_in_the_canonical_url(client, campaign):
+    url = reverse("campaigns:update_list", args=[campaign.slug])
+    content = client.get(url, {"page": "2"}).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{url}?page=2">' in content
