@@ -19,7 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 ALLOWED_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
-ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# The only parsers Pillow may run on an upload. Its JPEG parser also opens the JPEGs with an
+# MPF segment (a second frame) that many phones write; Pillow calls those "MPO".
+PARSERS = ("JPEG", "PNG", "WEBP")
+ALLOWED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 ACCEPT = "image/jpeg,image/png,image/webp"
 LONG_SIDE = 2048
 THUMBNAIL_SIDE = 480
@@ -65,7 +68,7 @@ def _open(upload, *, verify):
         # Pillow only warns between its two bomb thresholds; treat the warning as the error.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(upload)
+            image = Image.open(upload, formats=PARSERS)
             if image.format not in ALLOWED_FORMATS:
                 raise ValidationError(_not_an_image(), code="format")
             width, height = image.size
@@ -99,6 +102,7 @@ def _too_many_pixels():
 
 
 def _reencode(image):
+    """A new JPEG from the first frame's pixels only (an MPO's other frames are dropped)."""
     image = ImageOps.exif_transpose(image)  # keep the photo upright once EXIF is gone
     if image.mode in ("RGBA", "LA", "P", "PA"):
         image = image.convert("RGBA")

@@ -42,3 +42,18 @@ def png_claiming(width, height):
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
+
+
+def mpo_with_exif(size=(64, 48)):
+    """A JPEG with an MPF segment and a second frame, as many phones write: Pillow's "MPO"."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "red").save(
+        buffer,
+        "MPO",
+        save_all=True,
+        append_images=[Image.new("RGB", (size[0] // 2, size[1] // 2), "blue")],
+        exif=exif,
+    )
+    return buffer.getvalue()

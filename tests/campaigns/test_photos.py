@@ -6,7 +6,7 @@ from django.urls import reverse
 from PIL import Image
 
 from campaigns.models import Moderation, Photo
-from tests.images import image_bytes, jpeg_with_gps, png_claiming
+from tests.images import image_bytes, jpeg_with_gps, mpo_with_exif, png_claiming
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +158,22 @@ def test_photos_cannot_be_sent_when_the_event_does_not_take_them(client, event, 
     event.save()
     assert send(client, event, jpeg_with_gps()).status_code == 410
     assert stored_files(media_root) == []
+
+
+def test_a_phone_jpeg_with_a_second_frame_is_accepted_as_a_plain_jpeg(client, event):
+    original = mpo_with_exif(size=(64, 48))
+    with Image.open(io.BytesIO(original)) as image:
+        assert image.format == "MPO" and image.n_frames == 2  # the test file is an MPO
+
+    response = send(client, event, original)
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height) == (64, 48)
+    data = photo.image.read()
+    photo.image.close()
+    assert b"PhoneMaker" not in data
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "JPEG"
+        assert getattr(image, "n_frames", 1) == 1
+        assert not image.getexif()
+        assert "mp" not in image.info
