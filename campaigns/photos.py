@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
 ALLOWED_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
 # The only parsers Pillow may run on an upload. Its JPEG parser also opens the JPEGs with an
@@ -27,6 +27,7 @@ ACCEPT = "image/jpeg,image/png,image/webp"
 LONG_SIDE = 2048
 THUMBNAIL_SIDE = 480
 JPEG_QUALITY = 85
+BAND_ROWS = 128  # shrunk rows per step while decoding a large image
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def _open(upload, *, verify):
             if verify:
                 image.verify()
             else:
-                image.load()
+                image = _decode_small(image)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise _too_many_pixels() from error
         except ValidationError:
@@ -87,6 +88,46 @@ def _open(upload, *, verify):
             # SyntaxError, struct.error...): each one means "not an image we accept".
             raise ValidationError(_not_an_image(), code="not_an_image") from error
     return image
+
+
+def _decode_small(image):
+    """Decode the image at about the stored size, so memory follows that size, not the upload's.
+
+    A JPEG is decoded straight at 1/2, 1/4 or 1/8 scale (draft). Any other image is decoded
+    once, then converted and shrunk by a whole factor a band of rows at a time: Pillow's own
+    conversions and reductions would each make a full-size copy first. Closes `image`.
+    """
+    image.draft(None, _fit(image.size, LONG_SIDE))
+    image.load()
+    orientation = image.getexif().get(ExifTags.Base.Orientation)
+    mode = _working_mode(image)
+    width, height = image.size
+    factor = max(1, max(image.size) // LONG_SIDE)
+    small = Image.new(mode, (-(-width // factor), -(-height // factor)))
+    rows = BAND_ROWS * factor
+    for top in range(0, height, rows):
+        band = image.crop((0, top, width, min(top + rows, height))).convert(mode)
+        small.paste(band.reduce(factor) if factor > 1 else band, (0, top // factor))
+    image.close()  # frees the full-size pixels now rather than when the caller lets go
+    if orientation:
+        small.getexif()[ExifTags.Base.Orientation] = orientation  # for exif_transpose
+    small.thumbnail((LONG_SIDE, LONG_SIDE))
+    return small
+
+
+def _working_mode(image):
+    """The mode to shrink the image in: 8-bit RGB or grey, with its transparency if it has any."""
+    if image.mode in ("L", "LA", "RGB", "RGBA"):
+        return image.mode
+    if image.mode == "PA" or (image.mode == "P" and "transparency" in image.info):
+        return "RGBA"
+    return "RGB"  # palette, CMYK, 16-bit, 1-bit...
+
+
+def _fit(size, long_side):
+    """`size` scaled down to fit a `long_side` square (never up)."""
+    scale = min(1, long_side / max(size))
+    return (max(1, round(size[0] * scale)), max(1, round(size[1] * scale)))
 
 
 def _not_an_image():
@@ -104,15 +145,10 @@ def _too_many_pixels():
 def _reencode(image):
     """A new JPEG from the first frame's pixels only (an MPO's other frames are dropped)."""
     image = ImageOps.exif_transpose(image)  # keep the photo upright once EXIF is gone
-    if image.mode in ("RGBA", "LA", "P", "PA"):
-        image = image.convert("RGBA")
-        background = Image.new("RGBA", image.size, "white")
-        image = Image.alpha_composite(background, image)
-    image = image.convert("RGB")
-    image.thumbnail((LONG_SIDE, LONG_SIDE))
-    # A new image holds the pixels and nothing else: no metadata can ride along.
-    clean = Image.new("RGB", image.size)
-    clean.paste(image)
+    # A new image holds the pixels and nothing else: no metadata can ride along. Transparent
+    # parts become white.
+    clean = Image.new("RGB", image.size, "white")
+    clean.paste(image, mask=image if image.mode in ("RGBA", "LA") else None)
     thumbnail = clean.copy()
     thumbnail.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE))
     return CleanPhoto(
