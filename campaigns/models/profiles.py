@@ -22,7 +22,12 @@ RESERVED_SLUGS = {"updates"}
 
 
 def validate_campaign_slug(value):
-    if value in RESERVED_SLUGS:
+    refuse_reserved_slug(value, RESERVED_SLUGS)
+
+
+def refuse_reserved_slug(value, reserved):
+    """Raise ValidationError if `value` is one of the `reserved` slugs."""
+    if value in reserved:
         raise ValidationError(
             _("“%(slug)s” is the address of another page; choose another."),
             code="reserved",
