@@ -56,6 +56,9 @@ def campaign_detail(request, slug):
             "upcoming_events": events.upcoming(),
             "past_events": events.past(),
             "petitions": campaign.petitions.published(),
+            # Plain text, escaped once where it is used: a template's blocktranslate would
+            # HTML-escape the name, and the share links would then URL-encode the entities.
+            "share_text": _("Free %(name)s") % {"name": campaign.name},
         },
     )
 
