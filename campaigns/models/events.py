@@ -177,6 +177,11 @@ class LocalAction(Moderated):
         return self.event.get_absolute_url() + "#local-actions"
 
     @property
+    def city_key(self):
+        """The city as compared when grouping: "Paris", "paris" and " PARIS " are one city."""
+        return " ".join(self.city.split()).casefold()
+
+    @property
     def shown_contact(self):
         """The contact, only where its owner agreed to publish it."""
         return self.public_contact if self.contact_is_public else ""

@@ -90,6 +90,22 @@ def test_local_actions_are_grouped_by_country_then_city_and_only_approved_ones_s
     assert "Rejected square" not in content
 
 
+def test_one_city_spelt_differently_gets_one_heading(client, event):
+    add_local_action(event, "paris", "FR", place="Sorbonne", start_time=datetime.time(12, 0))
+    add_local_action(event, "Paris", "FR", place="Place de la République")
+    add_local_action(event, " PARIS ", "FR", place="Gare du Nord", start_time=datetime.time(20, 0))
+    add_local_action(event, "Lyon", "FR", place="Place Bellecour")
+    add_local_action(event, "Paris", "US", place="Court house")  # Paris, Texas
+    content = client.get(event.get_absolute_url()).content.decode()
+    assert content.count("<h4>Paris</h4>") == 2  # once in France, once in the United States
+    assert "<h4>paris</h4>" not in content and "PARIS" not in content
+    positions = [
+        content.index(text)
+        for text in ("<h4>Lyon</h4>", "Sorbonne", "Place de la République", "Gare du Nord")
+    ]
+    assert positions == sorted(positions)
+
+
 def test_the_submitter_email_is_never_shown_and_the_contact_only_with_consent(client, event):
     add_local_action(event, "Lyon", public_contact="@lyon-rally", contact_is_public=True)
     add_local_action(event, "Nice", public_contact="+33 6 00 00 00 00", contact_is_public=False)
