@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaigns import photos, services
+from campaigns import photos, posters, services
 from campaigns.models import (
     Campaign,
     CaseUpdate,
@@ -131,8 +131,22 @@ class LocalActionInline(admin.StackedInline):
     fields = LOCAL_ACTION_FIELDS
 
 
+class EventAdminForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = "__all__"  # noqa: DJ007 - the admin's fields choose what is shown
+
+    def clean_poster(self):
+        """A new poster must be what it claims; an image one loses its metadata."""
+        poster = self.cleaned_data.get("poster")
+        if isinstance(poster, UploadedFile):
+            return posters.clean_poster(poster)
+        return poster
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    form = EventAdminForm
     list_display = ["title", "campaign", "starts_on", "is_published", "pending_actions"]
     list_filter = ["is_published", "campaign"]
     list_select_related = ["campaign"]

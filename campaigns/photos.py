@@ -38,8 +38,10 @@ class CleanPhoto:
     height: int
 
 
-def clean_photo(upload):
+def clean_photo(upload, *, long_side=LONG_SIDE):
     """Check an uploaded file and return it re-encoded, with a thumbnail; or raise ValidationError.
+
+    The image is shrunk to fit `long_side` pixels.
 
     Nothing is written anywhere: the caller stores the result through the storage API.
     """
@@ -57,12 +59,12 @@ def clean_photo(upload):
                 "limit": filesizeformat(settings.PHOTO_MAX_UPLOAD_BYTES),
             },
         )
-    _open(upload, verify=True)
+    _open(upload, verify=True, long_side=long_side)
     # verify() leaves the image unusable: open it again to decode the pixels.
-    return _reencode(_open(upload, verify=False))
+    return _reencode(_open(upload, verify=False, long_side=long_side))
 
 
-def _open(upload, *, verify):
+def _open(upload, *, verify, long_side):
     """Open the upload with Pillow; `verify` checks the whole file, otherwise decode it."""
     upload.seek(0)
     with warnings.catch_warnings():
@@ -78,7 +80,7 @@ def _open(upload, *, verify):
             if verify:
                 image.verify()
             else:
-                image = _decode_small(image)
+                image = _decode_small(image, long_side)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise _too_many_pixels() from error
         except ValidationError:
@@ -90,19 +92,19 @@ def _open(upload, *, verify):
     return image
 
 
-def _decode_small(image):
+def _decode_small(image, long_side):
     """Decode the image at about the stored size, so memory follows that size, not the upload's.
 
     A JPEG is decoded straight at 1/2, 1/4 or 1/8 scale (draft). Any other image is decoded
     once, then converted and shrunk by a whole factor a band of rows at a time: Pillow's own
     conversions and reductions would each make a full-size copy first. Closes `image`.
     """
-    image.draft(None, _fit(image.size, LONG_SIDE))
+    image.draft(None, _fit(image.size, long_side))
     image.load()
     orientation = image.getexif().get(ExifTags.Base.Orientation)
     mode = _working_mode(image)
     width, height = image.size
-    factor = max(1, max(image.size) // LONG_SIDE)
+    factor = max(1, max(image.size) // long_side)
     small = Image.new(mode, (-(-width // factor), -(-height // factor)))
     rows = BAND_ROWS * factor
     for top in range(0, height, rows):
@@ -111,7 +113,7 @@ def _decode_small(image):
     image.close()  # frees the full-size pixels now rather than when the caller lets go
     if orientation:
         small.getexif()[ExifTags.Base.Orientation] = orientation  # for exif_transpose
-    small.thumbnail((LONG_SIDE, LONG_SIDE))
+    small.thumbnail((long_side, long_side))
     return small
 
 

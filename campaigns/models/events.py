@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 
 from campaigns.dates import start_of_day, time_zone_choices
 from campaigns.models.profiles import Campaign
+from campaigns.posters import POSTER_EXTENSIONS
 from campaigns.uploads import RandomName
 
 
@@ -58,7 +59,7 @@ class Event(models.Model):
         _("poster"),
         upload_to=RandomName("posters"),
         blank=True,
-        validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg"])],
+        validators=[FileExtensionValidator(POSTER_EXTENSIONS)],
         help_text=_("A PDF or image file for supporters to download and print."),
     )
     accepts_actions = models.BooleanField(_("supporters may register local actions"), default=True)
