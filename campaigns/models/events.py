@@ -2,9 +2,13 @@
 
 import datetime
 import zoneinfo
+from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -224,8 +228,29 @@ class Photo(Moderated):
             "country": self.country.name,
         }
 
+    def clean(self):
+        if self.status == Moderation.APPROVED and not self.image:
+            raise ValidationError(
+                {
+                    "status": _(
+                        "This photo cannot be published: its files were deleted when it was "
+                        "rejected."
+                    )
+                }
+            )
+
     def delete_files(self):
-        """Remove the stored image and thumbnail, for when the photo itself goes."""
+        """Delete the stored image and thumbnail once the transaction commits; empty the fields.
+
+        For a rejected photo (the row stays, without its picture) and a deleted one.
+        """
         for field in (self.image, self.thumbnail):
             if field:
-                field.delete(save=False)
+                transaction.on_commit(partial(field.storage.delete, field.name))
+        self.image = self.thumbnail = ""
+
+
+@receiver(post_delete, sender=Photo)
+def delete_photo_files(sender, instance, **kwargs):
+    """However a photo goes (admin, cascade from its event or campaign, shell), its files go too."""
+    instance.delete_files()
