@@ -175,6 +175,33 @@ def test_an_unknown_time_zone_is_refused(client, event):
     assert LocalAction.objects.count() == 0
 
 
+@pytest.mark.parametrize("days_from_the_event", [-7, 0, 7])
+def test_an_action_may_be_held_within_a_week_of_the_event(client, event, days_from_the_event):
+    day = event.starts_on + datetime.timedelta(days=days_from_the_event)
+    response = client.post(join_url(event), {**VALID_ACTION, "starts_on": day.isoformat()})
+    assert response.status_code == 302
+    assert LocalAction.objects.get().starts_on == day
+
+
+@pytest.mark.parametrize("days_from_the_event", [-8, 8, None])
+def test_an_action_far_from_the_event_date_is_refused(client, event, days_from_the_event):
+    if days_from_the_event is None:
+        day = datetime.date(1, 1, 1)
+    else:
+        day = event.starts_on + datetime.timedelta(days=days_from_the_event)
+    response = client.post(join_url(event), {**VALID_ACTION, "starts_on": day.isoformat()})
+    assert response.status_code == 200
+    first = event.starts_on - datetime.timedelta(days=7)
+    last = event.starts_on + datetime.timedelta(days=7)
+    expected = (
+        f"Choose a date within a week of the event: from {first:%-d %B %Y} to {last:%-d %B %Y}."
+    )
+    content = response.content.decode()
+    assert expected in content
+    assert f'min="{first.isoformat()}" max="{last.isoformat()}"' in content
+    assert LocalAction.objects.count() == 0
+
+
 def test_the_form_is_closed_once_the_event_is_over(client, past_event):
     assert client.get(join_url(past_event)).status_code == 410
     assert client.post(join_url(past_event), VALID_ACTION).status_code == 410
