@@ -103,7 +103,11 @@ def test_an_image_with_a_wrong_extension_is_refused(client, event, media_root):
 def test_an_image_whose_extension_names_another_image_format_is_stored_as_jpeg(client, event):
     response = send(client, event, image_bytes("PNG"), name="photo.jpg")
     assert response.status_code == 302
-    assert Photo.objects.get().image.name.endswith(".jpg")
+    photo = Photo.objects.get()
+    assert photo.image.name.endswith(".jpg")
+    for stored in (photo.image, photo.thumbnail):
+        with Image.open(stored.path) as image:
+            assert image.format == "JPEG"
 
 
 def test_an_image_format_outside_the_list_is_refused(client, event, media_root):
@@ -140,9 +144,16 @@ def test_an_oversized_file_is_refused(client, event, media_root, settings):
 def test_a_photo_needs_consent_and_a_city(client, event, media_root):
     response = send(client, event, jpeg_with_gps(), consent="")
     assert_refused(response, "We can only publish your photo with your consent.", media_root)
-    response = send(client, event, None)
+    response = send(client, event, jpeg_with_gps(), city="")
     assert response.status_code == 200
+    assert response.context["form"].errors["city"] == ["This field is required."]
     assert Photo.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+def test_a_photo_is_required(client, event, media_root):
+    response = send(client, event, None)
+    assert_refused(response, "Choose the photo to send.", media_root)
 
 
 def test_only_approved_photos_are_in_the_gallery_and_on_the_event_page(client, event):
