@@ -216,6 +216,22 @@ def test_an_unpublished_event_is_not_found(client, event):
     event.save()
     assert client.get(event.get_absolute_url()).status_code == 404
     assert client.get(join_url(event)).status_code == 404
+    args = [event.campaign.slug, event.slug]
+    for name in (
+        "local_action_thanks",
+        "photo_create",
+        "photo_thanks",
+        "photo_gallery",
+    ):
+        assert client.get(reverse(f"campaigns:{name}", args=args)).status_code == 404, name
+
+
+def test_the_pages_of_an_event_of_an_unpublished_campaign_are_not_found(client, event):
+    event.campaign.is_published = False
+    event.campaign.save()
+    args = [event.campaign.slug, event.slug]
+    for name in ("event_detail", "local_action_create", "photo_create", "photo_gallery"):
+        assert client.get(reverse(f"campaigns:{name}", args=args)).status_code == 404, name
 
 
 def test_the_campaign_page_and_home_page_list_events(client, event, past_event):
