@@ -97,7 +97,7 @@ def _decode_small(image, long_side):
 
     A JPEG is decoded straight at 1/2, 1/4 or 1/8 scale (draft). Any other image is decoded
     once, then converted and shrunk by a whole factor a band of rows at a time: Pillow's own
-    conversions and reductions would each make a full-size copy first. Closes `image`.
+    conversions and reductions would each make a full-size copy first. May close `image`.
     """
     image.draft(None, _fit(image.size, long_side))
     image.load()
@@ -105,12 +105,15 @@ def _decode_small(image, long_side):
     mode = _working_mode(image)
     width, height = image.size
     factor = max(1, max(image.size) // long_side)
-    small = Image.new(mode, (-(-width // factor), -(-height // factor)))
-    rows = BAND_ROWS * factor
-    for top in range(0, height, rows):
-        band = image.crop((0, top, width, min(top + rows, height))).convert(mode)
-        small.paste(band.reduce(factor) if factor > 1 else band, (0, top // factor))
-    image.close()  # frees the full-size pixels now rather than when the caller lets go
+    if factor == 1 and mode == image.mode:
+        small = image  # small enough already, and in a mode we can work in
+    else:
+        small = Image.new(mode, (-(-width // factor), -(-height // factor)))
+        rows = BAND_ROWS * factor
+        for top in range(0, height, rows):
+            band = image.crop((0, top, width, min(top + rows, height))).convert(mode)
+            small.paste(band.reduce(factor) if factor > 1 else band, (0, top // factor))
+        image.close()  # frees the full-size pixels now rather than when the caller lets go
     if orientation:
         small.getexif()[ExifTags.Base.Orientation] = orientation  # for exif_transpose
     small.thumbnail((long_side, long_side))
