@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaigns import photos, services
+from campaigns import photos, posters, services
 from campaigns.models import (
     Campaign,
     CaseUpdate,
@@ -131,8 +131,22 @@ class LocalActionInline(admin.StackedInline):
     fields = LOCAL_ACTION_FIELDS
 
 
+class EventAdminForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = "__all__"  # noqa: DJ007 - the admin's fields choose what is shown
+
+    def clean_poster(self):
+        """A new poster must be what it claims; an image one loses its metadata."""
+        poster = self.cleaned_data.get("poster")
+        if isinstance(poster, UploadedFile):
+            return posters.clean_poster(poster)
+        return poster
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    form = EventAdminForm
     list_display = ["title", "campaign", "starts_on", "is_published", "pending_actions"]
     list_filter = ["is_published", "campaign"]
     list_select_related = ["campaign"]
@@ -167,6 +181,12 @@ class EventAdmin(admin.ModelAdmin):
     def pending_actions(self, event):
         return event.pending_count
 
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if "status" in inline_form.changed_data:
+                services.record_review(inline_form.instance, inline_form.instance.status)
+        super().save_formset(request, form, formset, change)
+
 
 class ModerationAdmin(admin.ModelAdmin):
     """A moderation queue: pending submissions first, approved or rejected in bulk."""
@@ -180,6 +200,11 @@ class ModerationAdmin(admin.ModelAdmin):
         Case(When(status=Moderation.PENDING, then=Value(0)), default=Value(1)).asc(),
         "-submitted_at",
     ]
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            services.record_review(obj, obj.status)
+        super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Approve: publish on the site"), permissions=["change"])
     def approve(self, request, queryset):
@@ -234,6 +259,8 @@ class PhotoAdmin(ModerationAdmin):
 
     @admin.display(description=_("photo"))
     def thumbnail_preview(self, photo):
+        if not photo.thumbnail:
+            return _("deleted on rejection")
         return format_html(
             '<img src="{}" alt="{}" class="admin-photo-thumbnail">',
             photo.thumbnail.url,
@@ -242,18 +269,11 @@ class PhotoAdmin(ModerationAdmin):
 
     @admin.display(description=_("photo"))
     def large_preview(self, photo):
+        if not photo.image:
+            return _("deleted on rejection")
         return format_html(
             '<a href="{}"><img src="{}" alt="{}" class="admin-photo-preview"></a>',
             photo.image.url,
             photo.thumbnail.url,
             photo.alt_text,
         )
-
-    def delete_model(self, request, obj):
-        obj.delete_files()
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        for photo in queryset:
-            photo.delete_files()
-        super().delete_queryset(request, queryset)

@@ -157,7 +157,7 @@ def load():
         [
             (
                 (datetime.date(2020, 8, 20), None, DAY),
-                "Poisoned on a flight to Moscow",
+                "Falls seriously ill on a flight to Moscow",
                 "He falls seriously ill on a flight to Moscow. Experts from several countries "
                 "later conclude that he was poisoned with a prohibited military-grade nerve "
                 "agent, Novichok.",
@@ -246,13 +246,16 @@ def load():
         navalny,
         [
             (
-                "european-court-free-him-immediately",
-                "The European Court of Human Rights: free him immediately",
-                "The European Court of Human Rights ruled that he should be freed immediately.",
-                "The European Court of Human Rights ruled that Aleksei Navalny should be freed "
-                "immediately. He is serving an additional nine-year term on top of an earlier "
-                "sentence of two and a half years, and suffers serious health problems in "
-                "prison.",
+                "why-we-call-for-his-release",
+                "Why we call for Aleksei Navalny's release",
+                "Unlawfully detained and in poor health; the European Court of Human Rights "
+                "has ruled that he should be freed immediately.",
+                "Aleksei Navalny, a prominent Russian opposition figure and anti-corruption "
+                "activist, is unlawfully detained. He is serving an additional nine-year term "
+                "on top of an earlier sentence of two and a half years, and suffers serious "
+                "health problems in prison.\n\n"
+                "The European Court of Human Rights has ruled that he should be freed "
+                "immediately.",
                 at(2023, 9, 1),
             ),
         ],

@@ -1,9 +1,15 @@
+import datetime
+
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import photos
 from campaigns.dates import time_zone_choices
 from campaigns.models import LocalAction, Photo
+
+# A local action belongs to the event's day, give or take a week (a rally the weekend before).
+ACTION_DAYS_AROUND_EVENT = datetime.timedelta(days=7)
 
 
 class LocalActionForm(forms.ModelForm):
@@ -37,9 +43,28 @@ class LocalActionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.event = event
         self.fields["starts_on"].initial = event.starts_on
+        self.fields["starts_on"].widget.attrs.update(
+            min=(event.starts_on - ACTION_DAYS_AROUND_EVENT).isoformat(),
+            max=(event.starts_on + ACTION_DAYS_AROUND_EVENT).isoformat(),
+        )
         self.fields["time_zone"].initial = event.time_zone
         self.fields["submitter_email"].widget.attrs["autocomplete"] = "email"
         self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
+
+    def clean_starts_on(self):
+        starts_on = self.cleaned_data["starts_on"]
+        event_day = self.instance.event.starts_on
+        first, last = event_day - ACTION_DAYS_AROUND_EVENT, event_day + ACTION_DAYS_AROUND_EVENT
+        if not first <= starts_on <= last:
+            raise forms.ValidationError(
+                _("Choose a date within a week of the event: from %(first)s to %(last)s."),
+                code="far_from_event",
+                params={
+                    "first": date_format(first, "j F Y"),
+                    "last": date_format(last, "j F Y"),
+                },
+            )
+        return starts_on
 
     def clean(self):
         cleaned_data = super().clean()

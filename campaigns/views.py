@@ -1,4 +1,6 @@
 import datetime
+from collections import Counter
+from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -56,6 +58,9 @@ def campaign_detail(request, slug):
             "upcoming_events": events.upcoming(),
             "past_events": events.past(),
             "petitions": campaign.petitions.published(),
+            # Plain text, escaped once where it is used: a template's blocktranslate would
+            # HTML-escape the name, and the share links would then URL-encode the entities.
+            "share_text": _("Free %(name)s") % {"name": campaign.name},
         },
     )
 
@@ -88,24 +93,46 @@ def _visible_event(request, slug, event_slug):
 
 def event_detail(request, slug, event_slug):
     event = _visible_event(request, slug, event_slug)
-    actions = sorted(
-        event.local_actions.approved(),
-        key=lambda action: (
-            action.country.name.casefold(),
-            action.city.casefold(),
-            action.starts_on,
-            action.start_time or datetime.time.min,
-        ),
-    )
     return render(
         request,
         "campaigns/event_detail.html",
         {
             "event": event,
-            "local_actions": actions,
+            "actions_by_country": _by_country_and_city(event.local_actions.approved()),
             "photos": event.photos.approved()[:PHOTOS_ON_EVENT],
         },
     )
+
+
+def _by_country_and_city(actions):
+    """[(country name, [(city, [actions])])], in alphabetical then chronological order.
+
+    Supporters spell a city in several ways ("Paris", "paris"): it gets one heading, under
+    the spelling most of its actions use ("Paris" rather than "paris" or "PARIS" on a tie).
+    """
+    actions = sorted(
+        actions,
+        key=lambda action: (
+            action.country.name.casefold(),
+            action.city_key,
+            action.starts_on,
+            action.start_time or datetime.time.min,
+        ),
+    )
+    countries = []
+    for country, in_country in groupby(actions, key=lambda action: action.country.name):
+        cities = []
+        for _key, in_city in groupby(in_country, key=lambda action: action.city_key):
+            in_city = list(in_city)
+            spellings = Counter(" ".join(action.city.split()) for action in in_city)
+            spelling = max(spellings, key=lambda city: (spellings[city], _is_mixed_case(city)))
+            cities.append((spelling, in_city))
+        countries.append((country, cities))
+    return countries
+
+
+def _is_mixed_case(text):
+    return text != text.lower() and text != text.upper()
 
 
 @ratelimit(key="ip", rate="10/h", method="POST", block=True)

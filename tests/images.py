@@ -42,3 +42,36 @@ def png_claiming(width, height):
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
+
+
+def mpo_with_exif(size=(64, 48)):
+    """A JPEG with an MPF segment and a second frame, as many phones write: Pillow's "MPO"."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "red").save(
+        buffer,
+        "MPO",
+        save_all=True,
+        append_images=[Image.new("RGB", (size[0] // 2, size[1] // 2), "blue")],
+        exif=exif,
+    )
+    return buffer.getvalue()
+
+
+def large_png(width, height, mode="RGBA"):
+    """A real PNG of one colour, written row by row: small to hold, huge to decode."""
+    channels = {"RGB": 3, "RGBA": 4}[mode]
+    colour_type = {"RGB": 2, "RGBA": 6}[mode]
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
+    row = b"\0" + bytes([0, 0, 255, 128][:channels]) * width
+    compressor = zlib.compressobj(9)
+    pixels = b"".join(compressor.compress(row) for _row in range(height)) + compressor.flush()
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )

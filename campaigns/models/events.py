@@ -2,9 +2,13 @@
 
 import datetime
 import zoneinfo
+from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +16,7 @@ from django_countries.fields import CountryField
 
 from campaigns.dates import start_of_day, time_zone_choices
 from campaigns.models.profiles import Campaign
+from campaigns.posters import POSTER_EXTENSIONS
 from campaigns.uploads import RandomName
 
 
@@ -58,7 +63,7 @@ class Event(models.Model):
         _("poster"),
         upload_to=RandomName("posters"),
         blank=True,
-        validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg"])],
+        validators=[FileExtensionValidator(POSTER_EXTENSIONS)],
         help_text=_("A PDF or image file for supporters to download and print."),
     )
     accepts_actions = models.BooleanField(_("supporters may register local actions"), default=True)
@@ -177,6 +182,11 @@ class LocalAction(Moderated):
         return self.event.get_absolute_url() + "#local-actions"
 
     @property
+    def city_key(self):
+        """The city as compared when grouping: "Paris", "paris" and " PARIS " are one city."""
+        return " ".join(self.city.split()).casefold()
+
+    @property
     def shown_contact(self):
         """The contact, only where its owner agreed to publish it."""
         return self.public_contact if self.contact_is_public else ""
@@ -218,8 +228,29 @@ class Photo(Moderated):
             "country": self.country.name,
         }
 
+    def clean(self):
+        if self.status == Moderation.APPROVED and not self.image:
+            raise ValidationError(
+                {
+                    "status": _(
+                        "This photo cannot be published: its files were deleted when it was "
+                        "rejected."
+                    )
+                }
+            )
+
     def delete_files(self):
-        """Remove the stored image and thumbnail, for when the photo itself goes."""
+        """Delete the stored image and thumbnail once the transaction commits; empty the fields.
+
+        For a rejected photo (the row stays, without its picture) and a deleted one.
+        """
         for field in (self.image, self.thumbnail):
             if field:
-                field.delete(save=False)
+                transaction.on_commit(partial(field.storage.delete, field.name))
+        self.image = self.thumbnail = ""
+
+
+@receiver(post_delete, sender=Photo)
+def delete_photo_files(sender, instance, **kwargs):
+    """However a photo goes (admin, cascade from its event or campaign, shell), its files go too."""
+    instance.delete_files()

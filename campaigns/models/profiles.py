@@ -22,7 +22,12 @@ RESERVED_SLUGS = {"updates"}
 
 
 def validate_campaign_slug(value):
-    if value in RESERVED_SLUGS:
+    refuse_reserved_slug(value, RESERVED_SLUGS)
+
+
+def refuse_reserved_slug(value, reserved):
+    """Raise ValidationError if `value` is one of the `reserved` slugs."""
+    if value in reserved:
         raise ValidationError(
             _("“%(slug)s” is the address of another page; choose another."),
             code="reserved",
@@ -45,6 +50,9 @@ class Campaign(models.Model):
         RELEASED = "released", _("released")
         IN_EXILE = "in_exile", _("in exile")
         DIED_IN_CUSTODY = "died_in_custody", _("died in custody")
+
+    # Released, in exile (out of prison, abroad) or dead: no longer behind bars.
+    STATUSES_AFTER_DETENTION = {Status.RELEASED, Status.IN_EXILE, Status.DIED_IN_CUSTODY}
 
     slug = models.SlugField(_("slug"), unique=True, validators=[validate_campaign_slug])
     name = models.CharField(_("name"), max_length=200)
@@ -124,6 +132,20 @@ class Campaign(models.Model):
             raise ValidationError(
                 {"detention_ended_on": _("The detention cannot end before it began.")}
             )
+        if self.detained_on and not self.detention_ended_on and self._detention_has_ended:
+            raise ValidationError(
+                {
+                    "detention_ended_on": _(
+                        "Enter the date the detention ended: the date of release, of leaving "
+                        "the country, or of death. Without it the count of days behind bars "
+                        "would keep growing."
+                    )
+                }
+            )
+
+    @property
+    def _detention_has_ended(self):
+        return self.status in self.STATUSES_AFTER_DETENTION
 
     @property
     def portrait_url(self):
@@ -149,6 +171,9 @@ class Campaign(models.Model):
         """
         if self.detained_on is None:
             return None
+        if self.detention_ended_on is None and self._detention_has_ended:
+            # The status says it is over but not when: no figure rather than a growing one.
+            return None
         counted_from = period_end(self.detained_on, self.detained_on_precision)
         today = localdate_in(self.time_zone, now)
         until = min(self.detention_ended_on, today) if self.detention_ended_on else today
@@ -156,7 +181,11 @@ class Campaign(models.Model):
 
     @property
     def is_in_detention(self):
-        return self.detained_on is not None and self.detention_ended_on is None
+        return (
+            self.detained_on is not None
+            and self.detention_ended_on is None
+            and not self._detention_has_ended
+        )
 
 
 class TimelineEntry(models.Model):

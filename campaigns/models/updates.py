@@ -5,7 +5,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models.profiles import Campaign
+from campaigns.models.profiles import Campaign, refuse_reserved_slug
+
+# Update slugs that would shadow the campaign's feeds at /campaigns/<slug>/updates/rss|atom/.
+RESERVED_UPDATE_SLUGS = {"rss", "atom"}
+
+
+def validate_update_slug(value):
+    refuse_reserved_slug(value, RESERVED_UPDATE_SLUGS)
 
 
 class CaseUpdateQuerySet(models.QuerySet):
@@ -30,7 +37,7 @@ class CaseUpdate(models.Model):
         Campaign, on_delete=models.CASCADE, related_name="updates", verbose_name=_("campaign")
     )
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, validators=[validate_update_slug])
     summary = models.CharField(
         _("summary"),
         max_length=300,

@@ -6,6 +6,8 @@ from django.urls import translate_url
 
 register = template.Library()
 
+MAX_PAGE_DIGITS = 9
+
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path=None):
@@ -20,7 +22,9 @@ def canonical_url(context):
     request = context["request"]
     url = request.build_absolute_uri(request.path)
     page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
+    # Plain ASCII digits only: str.isdigit() also accepts "²", which int() refuses, and int()
+    # refuses more than 4,300 digits.
+    if page.isascii() and page.isdigit() and len(page) <= MAX_PAGE_DIGITS and int(page) > 1:
         url += f"?page={int(page)}"
     return url
 

@@ -1,3 +1,4 @@
+import io
 import os
 
 import pytest
@@ -5,6 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from campaigns.models import LocalAction, Moderation, Photo
 from tests.conftest import add_local_action, add_photo, add_update
@@ -71,13 +73,16 @@ def test_organisers_reject_photos_in_bulk_and_see_thumbnails(client, staff_edito
     assert Photo.objects.get().status == Moderation.REJECTED
 
 
-def test_deleting_a_photo_in_the_admin_removes_its_files(admin_client, event):
+def test_deleting_a_photo_in_the_admin_removes_its_files(
+    admin_client, event, django_capture_on_commit_callbacks
+):
     photo = add_photo(event)
     paths = [photo.image.path, photo.thumbnail.path]
-    admin_client.post(
-        reverse("admin:campaigns_photo_changelist"),
-        {"action": "delete_selected", "_selected_action": [photo.pk], "post": "yes"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("admin:campaigns_photo_changelist"),
+            {"action": "delete_selected", "_selected_action": [photo.pk], "post": "yes"},
+        )
     assert not Photo.objects.exists()
     assert not any(os.path.exists(path) for path in paths)
 
@@ -141,3 +146,188 @@ def test_a_portrait_uploaded_in_the_admin_loses_its_metadata(admin_client, campa
     assert campaign.portrait.name.startswith("portraits/")
     with campaign.portrait.open() as stored:
         assert b"Exif" not in stored.read()
+
+
+def post_event_with_poster(admin_client, event, poster):
+    data = {
+        "campaign": event.campaign.pk,
+        "title": event.title,
+        "slug": event.slug,
+        "starts_on": event.starts_on.isoformat(),
+        "start_time": "18:00",
+        "time_zone": event.time_zone,
+        "poster": poster,
+        "accepts_actions": "on",
+        "is_published": "on",
+        "local_actions-TOTAL_FORMS": "0",
+        "local_actions-INITIAL_FORMS": "0",
+    }
+    return admin_client.post(reverse("admin:campaigns_event_change", args=[event.pk]), data)
+
+
+def test_an_image_poster_is_re_encoded_without_its_metadata(admin_client, event):
+    poster = SimpleUploadedFile("poster.jpg", jpeg_with_gps(), "image/jpeg")
+    response = post_event_with_poster(admin_client, event, poster)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event.refresh_from_db()
+    assert event.poster.name.startswith("posters/") and event.poster.name.endswith(".jpg")
+    with event.poster.open() as stored:
+        data = stored.read()
+    assert b"Exif" not in data and b"PhoneMaker" not in data
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "JPEG" and not image.getexif()
+
+
+def test_a_pdf_poster_is_kept_as_sent(admin_client, event):
+    pdf = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+    response = post_event_with_poster(
+        admin_client, event, SimpleUploadedFile("poster.pdf", pdf, "application/pdf")
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.poster.name.endswith(".pdf")
+    with event.poster.open() as stored:
+        assert stored.read() == pdf
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("poster.pdf", b"<html><script>alert(1)</script></html>", "This file is not a PDF."),
+        ("poster.png", b"%PDF-1.7 not a picture", "This file is not an image we can read."),
+        ("poster.svg", b"<svg></svg>", "A poster is a PDF, PNG or JPEG file."),
+    ],
+)
+def test_a_poster_that_is_not_what_it_claims_is_refused(
+    admin_client, event, media_root, name, content, message
+):
+    response = post_event_with_poster(admin_client, event, SimpleUploadedFile(name, content))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    event.refresh_from_db()
+    assert not event.poster
+    assert not (media_root / "posters").exists()
+
+
+def stored(photo):
+    return [photo.image.path, photo.thumbnail.path]
+
+
+def test_changing_a_local_action_status_in_its_form_records_the_review(admin_client, event):
+    action = add_local_action(event, "Lyon", status=Moderation.PENDING)
+    url = reverse("admin:campaigns_localaction_change", args=[action.pk])
+    data = admin_client.get(url).context["adminform"].form.initial
+    data = {name: value for name, value in data.items() if value is not None}
+    data.update(status=Moderation.APPROVED, starts_on=action.starts_on.isoformat())
+    data.update(start_time="18:00")
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    action.refresh_from_db()
+    assert action.status == Moderation.APPROVED
+    assert action.reviewed_at is not None
+
+
+def test_changing_a_status_in_the_event_inline_records_the_review(admin_client, event):
+    action = add_local_action(event, "Lyon", status=Moderation.PENDING)
+    untouched = add_local_action(event, "Nice", status=Moderation.PENDING)
+    data = {
+        "campaign": event.campaign.pk,
+        "title": event.title,
+        "slug": event.slug,
+        "starts_on": event.starts_on.isoformat(),
+        "start_time": "18:00",
+        "time_zone": event.time_zone,
+        "accepts_actions": "on",
+        "is_published": "on",
+        "local_actions-TOTAL_FORMS": "2",
+        "local_actions-INITIAL_FORMS": "2",
+    }
+    for index, (local_action, status) in enumerate(
+        [(action, Moderation.APPROVED), (untouched, Moderation.PENDING)]
+    ):
+        prefix = f"local_actions-{index}-"
+        data.update(
+            {
+                prefix + "id": local_action.pk,
+                prefix + "event": event.pk,
+                prefix + "status": status,
+                prefix + "country": "FR",
+                prefix + "city": local_action.city,
+                prefix + "place": local_action.place,
+                prefix + "starts_on": local_action.starts_on.isoformat(),
+                prefix + "start_time": "18:00",
+                prefix + "time_zone": "Europe/Paris",
+                prefix + "submitter_email": local_action.submitter_email,
+            }
+        )
+    response = admin_client.post(reverse("admin:campaigns_event_change", args=[event.pk]), data)
+    assert response.status_code == 302
+    action.refresh_from_db()
+    untouched.refresh_from_db()
+    assert action.status == Moderation.APPROVED and action.reviewed_at is not None
+    assert untouched.reviewed_at is None
+
+
+def photo_form_data(photo, **changes):
+    return {
+        "event": photo.event.pk,
+        "status": photo.status,
+        "city": photo.city,
+        "country": photo.country.code,
+        "consent": "on",
+        **changes,
+    }
+
+
+def test_rejecting_a_photo_in_its_form_records_the_review_and_deletes_its_files(
+    admin_client, event, django_capture_on_commit_callbacks
+):
+    photo = add_photo(event, status=Moderation.PENDING)
+    paths = stored(photo)
+    url = reverse("admin:campaigns_photo_change", args=[photo.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, photo_form_data(photo, status=Moderation.REJECTED))
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.status == Moderation.REJECTED and photo.reviewed_at is not None
+    assert not photo.image and not photo.thumbnail
+    assert not any(os.path.exists(path) for path in paths)
+    assert admin_client.get(url).status_code == 200
+    assert admin_client.get(reverse("admin:campaigns_photo_changelist")).status_code == 200
+
+    response = admin_client.post(url, photo_form_data(photo, status=Moderation.APPROVED))
+    assert response.status_code == 200
+    assert "its files were deleted when it was rejected." in response.content.decode()
+    assert Photo.objects.get().status == Moderation.REJECTED
+
+
+def test_rejecting_photos_in_bulk_deletes_their_files_and_they_cannot_come_back(
+    client, staff_editor, event, django_capture_on_commit_callbacks
+):
+    photo = add_photo(event, status=Moderation.PENDING)
+    kept = add_photo(event, status=Moderation.PENDING)
+    paths = stored(photo)
+    client.force_login(staff_editor)
+    changelist = reverse("admin:campaigns_photo_changelist")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(changelist, {"action": "reject", "_selected_action": [photo.pk]})
+    assert not any(os.path.exists(path) for path in paths)
+    assert all(os.path.exists(path) for path in stored(kept))
+    client.post(changelist, {"action": "approve", "_selected_action": [photo.pk, kept.pk]})
+    statuses = dict(Photo.objects.values_list("pk", "status"))
+    assert statuses == {photo.pk: Moderation.REJECTED, kept.pk: Moderation.APPROVED}
+    assert client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_deleting_an_event_deletes_the_files_of_its_photos(
+    admin_client, event, django_capture_on_commit_callbacks
+):
+    photo = add_photo(event)
+    paths = stored(photo)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:campaigns_event_delete", args=[event.pk]), {"post": "yes"}
+        )
+    assert response.status_code == 302
+    assert not Photo.objects.exists()
+    assert not any(os.path.exists(path) for path in paths)

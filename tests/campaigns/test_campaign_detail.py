@@ -120,6 +120,7 @@ def test_an_unknown_campaign_is_not_found(client, db):
     assert client.get(reverse("campaigns:detail", args=["nobody"])).status_code == 404
 
 
-def test_the_petitions_section_waits_for_the_petitions_app(client, campaign):
+def test_without_a_petition_the_petitions_section_says_so(client, campaign):
     content = client.get(campaign.get_absolute_url()).content.decode()
     assert 'id="petitions"' in content
+    assert "No petition is open for this campaign yet." in content

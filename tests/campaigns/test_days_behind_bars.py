@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from campaigns.models import Campaign
 
@@ -87,3 +88,62 @@ def test_a_detention_cannot_end_before_it_began():
     with pytest.raises(ValidationError) as error:
         campaign.clean()
     assert "detention_ended_on" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    "status",
+    [Campaign.Status.RELEASED, Campaign.Status.IN_EXILE, Campaign.Status.DIED_IN_CUSTODY],
+)
+def test_a_person_out_of_detention_needs_the_date_it_ended(status):
+    campaign = prisoner(detained_on=datetime.date(2019, 1, 1), status=status)
+    with pytest.raises(ValidationError) as error:
+        campaign.clean()
+    assert "detention_ended_on" in error.value.message_dict
+    campaign.detention_ended_on = datetime.date(2023, 9, 4)
+    campaign.clean()
+
+
+@pytest.mark.parametrize(
+    "status",
+    [Campaign.Status.RELEASED, Campaign.Status.IN_EXILE, Campaign.Status.DIED_IN_CUSTODY],
+)
+def test_without_an_end_date_the_count_stops_for_a_person_out_of_detention(status):
+    # Saved before the end date was required, or through the shell: no figure that keeps growing.
+    campaign = prisoner(detained_on=datetime.date(2019, 1, 1), status=status)
+    assert campaign.days_behind_bars(now=at(2026, 11, 21)) is None
+    assert not campaign.is_in_detention
+
+
+def test_the_page_of_a_released_prisoner_without_an_end_date_shows_no_live_count(client, campaign):
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.RELEASED)
+    content = client.get(campaign.get_absolute_url()).content.decode()
+    assert "behind bars" not in content
+
+
+def test_the_admin_asks_for_the_end_date_of_a_released_prisoner(client, admin_user, campaign):
+    client.force_login(admin_user)
+    url = reverse("admin:campaigns_campaign_change", args=[campaign.pk])
+    data = {
+        "name": campaign.name,
+        "slug": campaign.slug,
+        "summary": campaign.summary,
+        "status": Campaign.Status.RELEASED,
+        "order": 0,
+        "detained_on": "2022-03-01",
+        "detained_on_precision": "day",
+        "detention_ended_on": "",
+        "time_zone": "Europe/Paris",
+        "timeline-TOTAL_FORMS": 0,
+        "timeline-INITIAL_FORMS": 0,
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Enter the date the detention ended" in response.content.decode()
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DETAINED
+
+    response = client.post(url, data | {"detention_ended_on": "2026-01-15"})
+    assert response.status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.RELEASED
+    assert campaign.detention_ended_on == datetime.date(2026, 1, 15)

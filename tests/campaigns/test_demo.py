@@ -36,10 +36,17 @@ def test_load_demo_builds_both_campaigns_with_their_timelines_and_is_idempotent(
     assert titles.index("Taken into custody on his return to Russia") < titles.index(
         "Imprisoned for 2 years and 8 months"
     )
+    # The poisoning was established later: the entry of 20 August 2020 says what was known then.
+    assert titles[0] == "Falls seriously ill on a flight to Moscow"
+    assert "later conclude that he was poisoned" in navalny.timeline.first().text
     assert TimelineEntry.objects.filter(title__contains="Lefortovo").count() == 0
     assert "Lefortovo District Court" in navalny.timeline.last().text
     assert azat.updates.published().count() == 3
     assert navalny.updates.published().count() == 1
+    # The facts give the European Court's ruling no date: background, not news of the day.
+    background = navalny.updates.get()
+    assert "European Court" not in background.title
+    assert "The European Court of Human Rights has ruled" in background.body
     day = azat.events.get()
     assert day.title == "International Day of Solidarity with Azat"
     assert day.starts_on == datetime.date(2023, 9, 2)

@@ -48,13 +48,16 @@ def test_upcoming_and_past_events_are_told_apart(event, past_event):
 
 
 def test_an_upcoming_event_shows_a_countdown(client, event):
-    # Ten days and some hours ahead: "1 week, 3 days" or "1 week, 4 days", whatever today is.
+    # 18:00 in Paris ten days from today (UTC): from 9 days 17 hours to 10 days 17 hours
+    # ahead, whatever the time now, so "1 week, 2 days" or "1 week, 3 days".
     event.starts_on = timezone.localdate() + datetime.timedelta(days=10)
     event.save()
     response = client.get(event.get_absolute_url())
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Starts in 1\xa0week, " in content
+    assert (
+        "Starts in 1\xa0week, 2\xa0days" in content or "Starts in 1\xa0week, 3\xa0days" in content
+    )
     assert "18:00" in content and "Europe/Paris" in content
     assert "<strong>rally</strong>" in content
     assert "Join with your own action" in content
@@ -88,6 +91,22 @@ def test_local_actions_are_grouped_by_country_then_city_and_only_approved_ones_s
     assert content.index("Sorbonne") < content.index("Place de la République")
     assert "Pending square" not in content
     assert "Rejected square" not in content
+
+
+def test_one_city_spelt_differently_gets_one_heading(client, event):
+    add_local_action(event, "paris", "FR", place="Sorbonne", start_time=datetime.time(12, 0))
+    add_local_action(event, "Paris", "FR", place="Place de la République")
+    add_local_action(event, " PARIS ", "FR", place="Gare du Nord", start_time=datetime.time(20, 0))
+    add_local_action(event, "Lyon", "FR", place="Place Bellecour")
+    add_local_action(event, "Paris", "US", place="Court house")  # Paris, Texas
+    content = client.get(event.get_absolute_url()).content.decode()
+    assert content.count("<h4>Paris</h4>") == 2  # once in France, once in the United States
+    assert "<h4>paris</h4>" not in content and "PARIS" not in content
+    positions = [
+        content.index(text)
+        for text in ("<h4>Lyon</h4>", "Sorbonne", "Place de la République", "Gare du Nord")
+    ]
+    assert positions == sorted(positions)
 
 
 def test_the_submitter_email_is_never_shown_and_the_contact_only_with_consent(client, event):
@@ -159,6 +178,33 @@ def test_an_unknown_time_zone_is_refused(client, event):
     assert LocalAction.objects.count() == 0
 
 
+@pytest.mark.parametrize("days_from_the_event", [-7, 0, 7])
+def test_an_action_may_be_held_within_a_week_of_the_event(client, event, days_from_the_event):
+    day = event.starts_on + datetime.timedelta(days=days_from_the_event)
+    response = client.post(join_url(event), {**VALID_ACTION, "starts_on": day.isoformat()})
+    assert response.status_code == 302
+    assert LocalAction.objects.get().starts_on == day
+
+
+@pytest.mark.parametrize("days_from_the_event", [-8, 8, None])
+def test_an_action_far_from_the_event_date_is_refused(client, event, days_from_the_event):
+    if days_from_the_event is None:
+        day = datetime.date(1, 1, 1)
+    else:
+        day = event.starts_on + datetime.timedelta(days=days_from_the_event)
+    response = client.post(join_url(event), {**VALID_ACTION, "starts_on": day.isoformat()})
+    assert response.status_code == 200
+    first = event.starts_on - datetime.timedelta(days=7)
+    last = event.starts_on + datetime.timedelta(days=7)
+    expected = (
+        f"Choose a date within a week of the event: from {first:%-d %B %Y} to {last:%-d %B %Y}."
+    )
+    content = response.content.decode()
+    assert expected in content
+    assert f'min="{first.isoformat()}" max="{last.isoformat()}"' in content
+    assert LocalAction.objects.count() == 0
+
+
 def test_the_form_is_closed_once_the_event_is_over(client, past_event):
     assert client.get(join_url(past_event)).status_code == 410
     assert client.post(join_url(past_event), VALID_ACTION).status_code == 410
@@ -170,6 +216,22 @@ def test_an_unpublished_event_is_not_found(client, event):
     event.save()
     assert client.get(event.get_absolute_url()).status_code == 404
     assert client.get(join_url(event)).status_code == 404
+    args = [event.campaign.slug, event.slug]
+    for name in (
+        "local_action_thanks",
+        "photo_create",
+        "photo_thanks",
+        "photo_gallery",
+    ):
+        assert client.get(reverse(f"campaigns:{name}", args=args)).status_code == 404, name
+
+
+def test_the_pages_of_an_event_of_an_unpublished_campaign_are_not_found(client, event):
+    event.campaign.is_published = False
+    event.campaign.save()
+    args = [event.campaign.slug, event.slug]
+    for name in ("event_detail", "local_action_create", "photo_create", "photo_gallery"):
+        assert client.get(reverse(f"campaigns:{name}", args=args)).status_code == 404, name
 
 
 def test_the_campaign_page_and_home_page_list_events(client, event, past_event):

@@ -1,12 +1,17 @@
 import io
+import math
+import os
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
 from campaigns.models import Moderation, Photo
-from tests.images import image_bytes, jpeg_with_gps, png_claiming
+from tests.images import image_bytes, jpeg_with_gps, large_png, mpo_with_exif, png_claiming
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +103,11 @@ def test_an_image_with_a_wrong_extension_is_refused(client, event, media_root):
 def test_an_image_whose_extension_names_another_image_format_is_stored_as_jpeg(client, event):
     response = send(client, event, image_bytes("PNG"), name="photo.jpg")
     assert response.status_code == 302
-    assert Photo.objects.get().image.name.endswith(".jpg")
+    photo = Photo.objects.get()
+    assert photo.image.name.endswith(".jpg")
+    for stored in (photo.image, photo.thumbnail):
+        with Image.open(stored.path) as image:
+            assert image.format == "JPEG"
 
 
 def test_an_image_format_outside_the_list_is_refused(client, event, media_root):
@@ -135,9 +144,16 @@ def test_an_oversized_file_is_refused(client, event, media_root, settings):
 def test_a_photo_needs_consent_and_a_city(client, event, media_root):
     response = send(client, event, jpeg_with_gps(), consent="")
     assert_refused(response, "We can only publish your photo with your consent.", media_root)
-    response = send(client, event, None)
+    response = send(client, event, jpeg_with_gps(), city="")
     assert response.status_code == 200
+    assert response.context["form"].errors["city"] == ["This field is required."]
     assert Photo.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+def test_a_photo_is_required(client, event, media_root):
+    response = send(client, event, None)
+    assert_refused(response, "Choose the photo to send.", media_root)
 
 
 def test_only_approved_photos_are_in_the_gallery_and_on_the_event_page(client, event):
@@ -158,3 +174,101 @@ def test_photos_cannot_be_sent_when_the_event_does_not_take_them(client, event, 
     event.save()
     assert send(client, event, jpeg_with_gps()).status_code == 410
     assert stored_files(media_root) == []
+
+
+def test_a_phone_jpeg_with_a_second_frame_is_accepted_as_a_plain_jpeg(client, event):
+    original = mpo_with_exif(size=(64, 48))
+    with Image.open(io.BytesIO(original)) as image:
+        assert image.format == "MPO" and image.n_frames == 2  # the test file is an MPO
+
+    response = send(client, event, original)
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height) == (64, 48)
+    data = photo.image.read()
+    photo.image.close()
+    assert b"PhoneMaker" not in data
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "JPEG"
+        assert getattr(image, "n_frames", 1) == 1
+        assert not image.getexif()
+        assert "mp" not in image.info
+
+
+# Cleans the PNG on stdin and prints the outcome and how far the process's peak memory grew (MB).
+MEASURE_CLEANING = """
+import resource, sys
+import django
+django.setup()
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from campaigns.photos import clean_photo
+upload = SimpleUploadedFile("photo.png", sys.stdin.buffer.read())
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    clean_photo(upload)
+    outcome = "accepted"
+except ValidationError as error:
+    outcome = error.code
+print(outcome, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)
+"""
+
+
+def clean_in_a_new_process(content):
+    """Clean `content` in a fresh Python (the test process's own peak is long past)."""
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE_CLEANING],
+        input=content,
+        capture_output=True,
+        check=True,
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"},
+    )
+    outcome, megabytes = result.stdout.decode().split()
+    return outcome, int(megabytes)
+
+
+def test_a_small_png_of_many_transparent_pixels_is_refused_without_decoding_it():
+    content = large_png(6300, 6300, mode="RGBA")
+    assert len(content) < 200 * 1024
+    outcome, megabytes = clean_in_a_new_process(content)
+    assert outcome == "too_many_pixels"
+    assert megabytes < 50
+
+
+def test_the_largest_png_we_accept_is_cleaned_within_a_memory_bound():
+    side = math.isqrt(settings.PHOTO_MAX_PIXELS)
+    outcome, megabytes = clean_in_a_new_process(large_png(side, side, mode="RGBA"))
+    assert outcome == "accepted"
+    # The decoded pixels (4 bytes each) and little more: no full-size copies.
+    assert megabytes < 200
+
+
+def png_in_mode(mode, size):
+    image = Image.new(mode, size)
+    if mode == "P":
+        image.info["transparency"] = 0
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("mode", ["1", "L", "LA", "P", "RGBA", "I;16"])
+@pytest.mark.parametrize("size", [(300, 200), (5000, 1200)])
+def test_images_of_every_kind_are_shrunk_and_stored_as_rgb_jpeg(client, event, mode, size):
+    assert send(client, event, png_in_mode(mode, size), name="photo.png").status_code == 302
+    photo = Photo.objects.get()
+    expected = (300, 200) if size == (300, 200) else (2048, 492)
+    assert (photo.width, photo.height) == expected
+    with Image.open(photo.image.path) as image:
+        assert (image.format, image.mode, image.size) == ("JPEG", "RGB", expected)
+
+
+def test_a_large_cmyk_jpeg_turned_by_exif_is_shrunk_and_stays_upright(client, event):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: turn 90° clockwise to display
+    buffer = io.BytesIO()
+    Image.new("CMYK", (6000, 4000)).save(buffer, "JPEG", exif=exif)
+    assert send(client, event, buffer.getvalue()).status_code == 302
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height) == (1365, 2048)

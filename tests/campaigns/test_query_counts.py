@@ -81,3 +81,13 @@ def test_the_update_list_and_gallery_cost_the_same_at_any_size(
     # event with its campaign, count, page of photos, the first photo for the link preview
     with django_assert_num_queries(4):
         client.get(reverse("campaigns:photo_gallery", args=[event.campaign.slug, event.slug]))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_an_update_page_costs_one_query(client, event, size, django_assert_num_queries):
+    fill(event, size)
+    update = event.campaign.updates.get(slug="update-0")
+    # the update with its campaign
+    with django_assert_num_queries(1):
+        response = client.get(update.get_absolute_url())
+    assert "Update 0" in response.content.decode()

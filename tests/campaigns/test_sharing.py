@@ -133,3 +133,38 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
 def test_forms_are_kept_out_of_search_engines(client, event):
     join = reverse("campaigns:local_action_create", args=[event.campaign.slug, event.slug])
     assert '<meta name="robots" content="noindex">' in client.get(join).content.decode()
+
+
+@pytest.mark.parametrize("page", ["²", "١", "٣", "0", "-1", "abc", "", "9" * 5000])
+def test_a_page_number_that_is_not_plain_digits_is_left_out_of_the_canonical_url(
+    client, campaign, page
+):
+    add_update(campaign, "Appeal")
+    for url in (reverse("home"), reverse("campaigns:update_list", args=[campaign.slug])):
+        response = client.get(url, {"page": page})
+        assert response.status_code == 200, url
+        assert f'<link rel="canonical" href="http://testserver{url}">' in response.content.decode()
+
+
+def test_a_page_number_beyond_one_stays_in_the_canonical_url(client, campaign):
+    url = reverse("campaigns:update_list", args=[campaign.slug])
+    content = client.get(url, {"page": "2"}).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{url}?page=2">' in content
+
+
+def test_share_texts_are_encoded_once_not_html_escaped_first(client, event):
+    name = "Jane O'Doe & Co"
+    event.campaign.name = name
+    event.campaign.save()
+    event.title = f"Day for {name}"
+    event.save()
+    update = add_update(event.campaign, f"News of {name}")
+    encoded = "Jane%20O%27Doe%20%26%20Co"
+    for url, text in (
+        (event.campaign.get_absolute_url(), f"Free%20{encoded}"),
+        (event.get_absolute_url(), f"Day%20for%20{encoded}"),
+        (update.get_absolute_url(), f"News%20of%20{encoded}"),
+    ):
+        content = client.get(url).content.decode()
+        assert f"&amp;text={text}" in content, url
+        assert "%26%23x27%3B" not in content and "%26amp%3B" not in content, url

@@ -136,3 +136,29 @@ def test_the_feed_of_an_unpublished_campaign_is_not_found(client, unpublished_ca
 def test_a_campaign_cannot_take_the_slug_of_the_updates_page(db):
     with pytest.raises(ValidationError):
         Campaign(slug="updates", name="X", summary="x").full_clean()
+
+
+@pytest.mark.parametrize("slug", ["rss", "atom"])
+def test_an_update_cannot_take_the_address_of_a_feed(campaign, slug):
+    update = CaseUpdate(campaign=campaign, title="Feed", slug=slug, body="Text")
+    with pytest.raises(ValidationError) as error:
+        update.full_clean()
+    assert "slug" in error.value.message_dict
+
+
+def test_a_campaign_cannot_take_the_address_of_the_site_wide_updates(db):
+    campaign = Campaign(slug="updates", name="Updates", summary="Clash")
+    with pytest.raises(ValidationError) as error:
+        campaign.full_clean()
+    assert "slug" in error.value.message_dict
+
+
+def test_the_admin_refuses_an_update_slug_that_a_feed_uses(client, admin_user, campaign):
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:campaigns_caseupdate_add"),
+        {"campaign": campaign.pk, "title": "RSS", "slug": "rss", "body": "Text"},
+    )
+    assert response.status_code == 200
+    assert "“rss” is the address of another page; choose another." in response.content.decode()
+    assert not CaseUpdate.objects.exists()
