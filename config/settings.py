@@ -210,8 +210,7 @@ RATELIMIT_VIEW = "config.views.rate_limited"
 # Behind a reverse proxy, the request header that holds the visitor's address as the proxy set
 # it (for example HTTP_X_REAL_IP); rate limits, blocked IP ranges and the IP hash all read it
 # through config.client_ip, which falls back to REMOTE_ADDR when the header is missing or odd.
-# (The variable keeps django-ratelimit's name, which existing deployments set.)
-VISITOR_IP_HEADER = env.str("RATELIMIT_IP_META_KEY", default="")
+VISITOR_IP_HEADER = env.str("VISITOR_IP_HEADER", default="")
 RATELIMIT_IP_META_KEY = "config.client_ip.ratelimit_ip"
 
 # The site's public address, for links in emails (which are sent outside any request).
