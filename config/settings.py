@@ -4,6 +4,7 @@ Every deployment-specific value comes from the environment (or an optional `.env
 `manage.py`); `.env.example` documents each variable. The defaults are for local development.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -14,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-if (BASE_DIR / ".env").is_file():
-    env.read_env(BASE_DIR / ".env")
+# Values already in the environment win over the file's; ENV_FILE names another file.
+ENV_FILE = Path(os.environ.get("ENV_FILE", BASE_DIR / ".env"))
+if ENV_FILE.is_file():
+    env.read_env(ENV_FILE)
 
 DEBUG = env.bool("DEBUG", default=False)
 

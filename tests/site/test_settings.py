@@ -12,6 +12,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 def run_manage(*args, **env):
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    environment["ENV_FILE"] = os.devnull  # a developer's own .env must not answer for them
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
