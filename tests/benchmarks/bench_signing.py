@@ -364,25 +364,7 @@ def main():
         ("confirm p90", harness.ms),
         ("worker emails/s", lambda v: f"{v:.1f}"),
     ]
-    medians = {
-        design: {name: harness.median([r[name] for r in runs]) for name, _ in columns}
-        for design, runs in results.items()
-    }
-    rows = [
-        [design, *(show(medians[design][name]) for name, show in columns)] for design in designs
-    ]
-    if len(designs) == 2:
-        first, second = designs
-        rows.append(
-            [
-                f"ratio {first}/{second}",
-                *(
-                    f"{harness.ratio(medians[first][name], medians[second][name]):.2f}"
-                    for name, _ in columns
-                ),
-            ]
-        )
-    harness.print_table("Medians", ["design", *(name for name, _ in columns)], rows)
+    print_medians(designs, results, columns)
     if args.sql_connections:
         sql_comparison(designs, environments[designs[0]]["DATABASE_URL"], args, budget)
 
@@ -416,6 +398,12 @@ def sql_comparison(designs, database_url, args, budget):
         ("confirm p90", harness.ms),
         ("fold-in", harness.ms),
     ]
+    # Only the log design folds, so fold-in has no ratio.
+    print_medians(designs, results, columns, without_ratio={"fold-in"})
+
+
+def print_medians(designs, results, columns, without_ratio=()):
+    """One row of medians over the runs per design, then their ratio when there are two."""
     medians = {
         design: {name: harness.median([r[name] for r in runs]) for name, _ in columns}
         for design, runs in results.items()
@@ -429,10 +417,11 @@ def sql_comparison(designs, database_url, args, budget):
             [
                 f"ratio {first}/{second}",
                 *(
-                    f"{harness.ratio(medians[first][name], medians[second][name]):.2f}"
-                    for name, _ in columns[:3]
+                    ""
+                    if name in without_ratio
+                    else f"{harness.ratio(medians[first][name], medians[second][name]):.2f}"
+                    for name, _ in columns
                 ),
-                "",
             ]
         )
     harness.print_table("Medians", ["design", *(name for name, _ in columns)], rows)

@@ -1,15 +1,14 @@
 """Races that only a real database shows: run on PostgreSQL (DATABASE_URL=postgres://...)."""
 
 import threading
-from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.db import connection, connections
-from django.utils import timezone
 
 from petitions import services
 from petitions.models import Petition, Signature
+from tests.conftest import add_petition
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -44,13 +43,7 @@ def run_together(functions):
 
 @pytest.fixture
 def open_petition(db):
-    return Petition.objects.create(
-        slug="race",
-        title="Race",
-        target="the Minister",
-        status=Petition.Status.OPEN,
-        opens_at=timezone.now() - timedelta(days=1),
-    )
+    return add_petition(None, "race", title="Race", target="the Minister")
 
 
 def test_simultaneous_submissions_of_one_email_store_one_signature(open_petition):
