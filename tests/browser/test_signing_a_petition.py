@@ -1,14 +1,13 @@
 import re
-from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from petitions.models import Demand, Petition, Signature
+from petitions.models import Demand, Signature
+from tests.conftest import add_petition
 
 pytestmark = pytest.mark.browser
 
@@ -18,16 +17,8 @@ def petition(transactional_db, campaign, settings):
     # Playwright types faster than any person: the minimum fill time would take it for a bot.
     settings.PETITIONS_MIN_FILL_SECONDS = 0
     cache.clear()
-    petition = Petition.objects.create(
-        slug="free-jane-doe",
-        title="Free Jane Doe",
-        target="the Minister of Justice",
-        introduction="Jane Doe has been held without trial since 2021.",
-        campaign=campaign,
-        goal=1000,
-        offset=785,
-        status=Petition.Status.OPEN,
-        opens_at=timezone.now() - timedelta(days=1),
+    petition = add_petition(
+        campaign, introduction="Jane Doe has been held without trial since 2021.", offset=785
     )
     Demand.objects.create(petition=petition, text="release Jane Doe at once")
     return petition
