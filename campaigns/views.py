@@ -19,6 +19,8 @@ NEXT_EVENTS_ON_HOME = 3
 OPEN_PETITIONS_ON_HOME = 3
 PHOTOS_ON_EVENT = 8
 PHOTOS_PER_PAGE = 24
+# Submissions per visitor address to the public forms (local actions, photos).
+PUBLIC_FORM_RATE = "10/h"
 
 
 def _visible_campaigns(request):
@@ -135,7 +137,7 @@ def _is_mixed_case(text):
     return text != text.lower() and text != text.upper()
 
 
-@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@ratelimit(key="ip", rate=PUBLIC_FORM_RATE, method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def local_action_create(request, slug, event_slug):
     """The public "join with your own action" form; actions wait for an organiser's approval."""
@@ -157,7 +159,7 @@ def local_action_thanks(request, slug, event_slug):
     return _thanks(request, slug, event_slug, message)
 
 
-@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@ratelimit(key="ip", rate=PUBLIC_FORM_RATE, method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def photo_create(request, slug, event_slug):
     """The photo action's upload form; photos wait for an organiser's approval."""
