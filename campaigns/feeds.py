@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, CaseUpdate
-from campaigns.templatetags.markup import render_markdown
+from sitewide.templatetags.markup import render_markdown
 
 FEED_LENGTH = 20
 

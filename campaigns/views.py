@@ -10,13 +10,9 @@ from django_ratelimit.decorators import ratelimit
 
 from campaigns.forms import LocalActionForm, PhotoForm
 from campaigns.models import Campaign, CaseUpdate, Event
-from petitions.models import Petition
 
 UPDATES_PER_PAGE = 10
 LATEST_UPDATES_ON_CAMPAIGN = 3
-LATEST_UPDATES_ON_HOME = 5
-NEXT_EVENTS_ON_HOME = 3
-OPEN_PETITIONS_ON_HOME = 3
 PHOTOS_ON_EVENT = 8
 PHOTOS_PER_PAGE = 24
 # Submissions per visitor address to the public forms (local actions, photos).
@@ -28,22 +24,6 @@ def _visible_campaigns(request):
     if request.user.has_perm("campaigns.change_campaign"):
         return Campaign.objects.all()
     return Campaign.objects.published()
-
-
-def home(request):
-    campaigns = Campaign.objects.published()
-    latest_updates = CaseUpdate.objects.published().select_related("campaign")
-    next_events = Event.objects.published().upcoming().select_related("campaign")
-    return render(
-        request,
-        "campaigns/home.html",
-        {
-            "campaigns": campaigns,
-            "open_petitions": Petition.objects.open()[:OPEN_PETITIONS_ON_HOME],
-            "latest_updates": latest_updates[:LATEST_UPDATES_ON_HOME],
-            "next_events": next_events[:NEXT_EVENTS_ON_HOME],
-        },
-    )
 
 
 def campaign_detail(request, slug):

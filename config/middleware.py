@@ -1,6 +1,6 @@
 from django.db import OperationalError
 
-from config.views import service_unavailable
+from sitewide.views import service_unavailable
 
 
 class DatabaseUnavailableMiddleware:

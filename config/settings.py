@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_recaptcha",
     "django_tasks_db",
     "django_countries",
+    "sitewide",
     "campaigns",
     "petitions",
 ]
@@ -143,7 +144,7 @@ if not RECAPTCHA_PUBLIC_KEY:
     SILENCED_SYSTEM_CHECKS.append("django_recaptcha.recaptcha_test_key_error")
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
     # Only acceptable for the single-process development default; `check --deploy` still
-    # fails on an unshared cache (petitions.checks).
+    # fails on an unshared cache (sitewide.checks).
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -209,12 +210,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
-RATELIMIT_VIEW = "config.views.rate_limited"
+RATELIMIT_VIEW = "sitewide.views.rate_limited"
 # Behind a reverse proxy, the request header that holds the visitor's address as the proxy set
 # it (for example HTTP_X_REAL_IP); rate limits, blocked IP ranges and the IP hash all read it
-# through config.client_ip, which falls back to REMOTE_ADDR when the header is missing or odd.
+# through sitewide.client_ip, which falls back to REMOTE_ADDR when the header is missing or odd.
 VISITOR_IP_HEADER = env.str("VISITOR_IP_HEADER", default="")
-RATELIMIT_IP_META_KEY = "config.client_ip.ratelimit_ip"
+RATELIMIT_IP_META_KEY = "sitewide.client_ip.ratelimit_ip"
 
 # The site's public address, for links in emails (which are sent outside any request).
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000")

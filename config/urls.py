@@ -7,8 +7,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from campaigns.sitemaps import sitemaps as campaign_sitemaps
-from campaigns.views import home
-from config import views
+from sitewide import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -25,7 +24,7 @@ urlpatterns = [
 
 # Public pages: English at the root, other languages under their prefix (/fr/...).
 urlpatterns += i18n_patterns(
-    path("", home, name="home"),
+    path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
     path("campaigns/", include("campaigns.urls")),
     path("petitions/", include("petitions.urls")),
@@ -35,6 +34,6 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler403 = "config.views.permission_denied"
-handler404 = "config.views.page_not_found"
-handler500 = "config.views.server_error"
+handler403 = "sitewide.views.permission_denied"
+handler404 = "sitewide.views.page_not_found"
+handler500 = "sitewide.views.server_error"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from petitions import services
+from petitions import moderation
 from petitions.models import BlockedDomain, BlockedIPRange, Demand, Petition, Signature
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -103,7 +103,7 @@ class PetitionAdmin(admin.ModelAdmin):
         petition = self._petition_for(request, pk)
         signatures = (
             petition.signatures.confirmed()
-            .filter(anonymised_at__isnull=True)
+            .not_anonymised()
             .order_by("confirmed_at", "pk")
             .values_list("first_name", "last_name", "country", "postal_code", "confirmed_at")
         )
@@ -201,13 +201,13 @@ class SignatureAdmin(admin.ModelAdmin):
     # Deleting (one, or in bulk with Django's own action) goes through the service, which
     # keeps the counter right.
     def delete_model(self, request, obj):
-        services.delete_signatures(signatures=Signature.objects.filter(pk=obj.pk))
+        moderation.delete_signatures(signatures=Signature.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):
-        services.delete_signatures(signatures=queryset)
+        moderation.delete_signatures(signatures=queryset)
 
     def _set_status(self, request, queryset, status, done_message):
-        changed = services.set_status(signatures=queryset, status=status)
+        changed = moderation.set_status(signatures=queryset, status=status)
         self.message_user(request, done_message(changed), messages.SUCCESS)
 
     @admin.action(description=_("Confirm the selected signatures"), permissions=["change"])
@@ -232,7 +232,7 @@ class SignatureAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Restore the selected spam signatures"), permissions=["change"])
     def restore(self, request, queryset):
-        count = services.restore(signatures=queryset)
+        count = moderation.restore(signatures=queryset)
         self.message_user(
             request,
             ngettext(

@@ -7,4 +7,4 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
-        from petitions import checks  # noqa: F401 - registers the deployment checks
+        from petitions import spam  # noqa: F401 - registers its deploy check (reCAPTCHA keys)

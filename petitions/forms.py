@@ -1,46 +1,11 @@
-import logging
-import time
 import unicodedata
 
-from disposable_email_domains import blocklist as disposable_domains
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django_recaptcha.fields import ReCaptchaField
-from django_recaptcha.widgets import ReCaptchaV3
 
-from petitions.models import Signature, email_domain_and_parents
-
-logger = logging.getLogger(__name__)
-
-STARTED_SALT = "petitions.form-started"
-# A form shown longer ago than this is not taken as it is: the person is asked to send it again
-# (with what they typed kept and a fresh token), so a bot cannot reuse one old token forever.
-STARTED_MAX_AGE = 24 * 3600
-
-
-def _started_salt(petition):
-    # Tied to the petition: a token fetched for one petition is worth nothing on another.
-    return f"{STARTED_SALT}.{petition.pk}"
-
-
-def form_started_token(petition, at=None):
-    """A signed timestamp of when the form was shown; a bot cannot make it older."""
-    return signing.dumps(int(time.time() if at is None else at), salt=_started_salt(petition))
-
-
-def seconds_since(token, petition):
-    """Seconds since the form was shown, or None for a missing or forged token."""
-    try:
-        started = signing.loads(token, salt=_started_salt(petition))
-    except signing.BadSignature:
-        return None
-    if not isinstance(started, int):
-        return None
-    return time.time() - started
+from petitions import spam
 
 
 def clean_text(value):
@@ -52,39 +17,6 @@ def clean_text(value):
             continue
         kept.append(char)
     return " ".join("".join(kept).split())
-
-
-def recaptcha_enabled():
-    return bool(settings.RECAPTCHA_PUBLIC_KEY and settings.RECAPTCHA_PRIVATE_KEY)
-
-
-class ResilientReCaptchaField(ReCaptchaField):
-    """reCAPTCHA that never blocks a person: its verdict goes to the form's spam layers.
-
-    `outcome` is "passed", "failed" or "unavailable" (Google could not be reached).
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.required = False
-        self.outcome = None
-
-    def clean(self, value):
-        if not value:
-            # No token: the browser runs no JavaScript or could not load Google's script. The
-            # confirmation email still proves the address; an organiser reviews the signature.
-            self.outcome = "unavailable"
-            return value
-        try:
-            super().validate(value)
-        except ValidationError as error:
-            self.outcome = "unavailable" if error.code == "captcha_error" else "failed"
-        except Exception:  # an unreachable Google (URLError, timeouts, bad JSON) is not our 500
-            logger.warning("reCAPTCHA verification failed to run", exc_info=True)
-            self.outcome = "unavailable"
-        else:
-            self.outcome = "passed"
-        return value
 
 
 class SignatureForm(forms.Form):
@@ -110,14 +42,10 @@ class SignatureForm(forms.Form):
     def __init__(self, *args, petition, **kwargs):
         super().__init__(*args, **kwargs)
         self.petition = petition
-        if recaptcha_enabled():
-            # A score below the minimum is a failed captcha: kept as spam (shadow ban).
-            widget = ReCaptchaV3(
-                action="sign", required_score=settings.PETITIONS_RECAPTCHA_MIN_SCORE
-            )
-            self.fields["captcha"] = ResilientReCaptchaField(label="", widget=widget)
+        if spam.recaptcha_enabled():
+            self.fields["captcha"] = spam.recaptcha_field()
         if not self.is_bound:
-            self.initial["started"] = form_started_token(petition)
+            self.initial["started"] = spam.form_started_token(petition)
         autocomplete = {
             "first_name": "given-name",
             "last_name": "family-name",
@@ -149,7 +77,7 @@ class SignatureForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
-        if not disposable_domains.isdisjoint(email_domain_and_parents(email)):
+        if spam.is_disposable(email):
             raise ValidationError(
                 _(
                     "Addresses from temporary email services cannot confirm a signature. "
@@ -161,12 +89,10 @@ class SignatureForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        elapsed = seconds_since(cleaned_data.get("started") or "", self.petition)
-        if elapsed is not None and elapsed > STARTED_MAX_AGE:
-            # Shown again with what was typed and a fresh token (a forged or missing token is
-            # left to the spam layers instead: see spam_reason).
+        if spam.is_stale(cleaned_data.get("started") or "", self.petition):
+            # Shown again with what was typed and a fresh token.
             self.data = self.data.copy()
-            self.data[self.add_prefix("started")] = form_started_token(self.petition)
+            self.data[self.add_prefix("started")] = spam.form_started_token(self.petition)
             raise ValidationError(
                 _(
                     "This form was open for more than a day. Please check your details and "
@@ -176,20 +102,8 @@ class SignatureForm(forms.Form):
             )
         return cleaned_data
 
-    def spam_reason(self):
-        """Which spam layer, if any, this (valid) submission tripped; "" for a clean one."""
-        if self.cleaned_data.get("website"):
-            return Signature.Review.HONEYPOT
-        elapsed = seconds_since(self.cleaned_data.get("started") or "", self.petition)
-        if elapsed is None or elapsed < settings.PETITIONS_MIN_FILL_SECONDS:
-            return Signature.Review.TOO_FAST
+    @property
+    def captcha_outcome(self):
+        """reCAPTCHA's outcome for `spam.judge`: None when it is off."""
         captcha = self.fields.get("captcha")
-        if captcha is not None and captcha.outcome == "failed":
-            return Signature.Review.CAPTCHA_FAILED
-        return ""
-
-    def review_reason(self):
-        captcha = self.fields.get("captcha")
-        if captcha is not None and captcha.outcome == "unavailable":
-            return Signature.Review.CAPTCHA_UNAVAILABLE
-        return ""
+        return captcha.outcome if captcha is not None else None

@@ -1,7 +1,8 @@
 """The petition page and count.json must cost the same with 100 or 100,000 signatures.
 
 Two open petitions in one fresh database: one with --small confirmed signatures, one with --large
-(inserted with one SQL statement, then `services.recount`, as the stored counter would hold them).
+(inserted with one SQL statement, then `petitions.counter.recount`, as the stored counter would
+hold them).
 gunicorn serves them; each run GETs each URL of each petition --requests times from
 --concurrency threads, alternating which petition goes first. Prints medians over the runs of
 each run's median and p90 latency and requests/s, and the large/small ratio (expected about 1).
@@ -24,7 +25,7 @@ def add_confirmed_signatures(petition, count, listed_every):
     agreed to be listed among the recent signers (0: nobody did)."""
     from django.db import connection
 
-    from petitions.services import recount
+    from petitions.counter import recount
 
     listed_every = listed_every or count + 1
     with connection.cursor() as cursor:

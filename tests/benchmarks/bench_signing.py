@@ -229,8 +229,8 @@ def sql_run(design, run, *, database_url, connections, confirmations):
 
     import psycopg
 
+    from petitions.counter import fold_counts
     from petitions.models import Petition
-    from petitions.services import fold_counts
 
     petition = new_petition(f"sql-{design}-{run}")
     ids = pending_signatures(petition, confirmations)

@@ -4,8 +4,8 @@ import time
 import pytest
 from django.core import mail
 
-from petitions.forms import form_started_token
 from petitions.models import Demand, Signature
+from petitions.spam import form_started_token
 from tests.conftest import add_petition
 
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from petitions import services
+from petitions import anonymisation, counter, moderation
 from petitions.models import Petition, Signature
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,8 @@ def add_signature(petition, email, status=Signature.Status.CONFIRMED, **fields):
     values.update(fields)
     signature = Signature.objects.create(petition=petition, email=email, **values)
     if status != Signature.Status.PENDING:
-        services.set_status(signatures=Signature.objects.filter(pk=signature.pk), status=status)
-    services.fold_counts()
+        moderation.set_status(signatures=Signature.objects.filter(pk=signature.pk), status=status)
+    counter.fold_counts()
     return signature
 
 
@@ -71,17 +71,17 @@ def test_bulk_actions_confirm_mark_spam_and_delete_keep_the_counter_right(admin_
     pending = add_signature(petition, "p@example.org", status=Signature.Status.PENDING)
     confirmed = add_signature(petition, "c@example.org")
     run_action(admin_client, "confirm", [pending])
-    services.fold_counts()
+    counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 2
 
     response = run_action(admin_client, "mark_spam", [confirmed])
     assert "1 signature marked as spam." in response.content.decode()
-    services.fold_counts()
+    counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 1
     assert Signature.objects.get(pk=confirmed.pk).review_reason == Signature.Review.ORGANISER
 
     run_action(admin_client, "delete_selected", [pending], post="yes")
-    services.fold_counts()
+    counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 0
     assert not Signature.objects.filter(pk=pending.pk).exists()
     call_command("recount_signatures", stdout=StringIO())
@@ -92,7 +92,7 @@ def test_bulk_actions_leave_withdrawn_and_anonymised_signatures_alone(admin_clie
     withdrawn = add_signature(petition, "w@example.org", status=Signature.Status.WITHDRAWN)
     anonymised = add_signature(petition, "a@example.org", status=Signature.Status.PENDING)
     Petition.objects.filter(pk=petition.pk).update(closes_at=timezone.now() - timedelta(days=2))
-    services.anonymise_closed(days=1)
+    anonymisation.anonymise_closed(days=1)
     Petition.objects.filter(pk=petition.pk).update(closes_at=None)
 
     response = run_action(admin_client, "confirm", [withdrawn, anonymised])
@@ -102,7 +102,7 @@ def test_bulk_actions_leave_withdrawn_and_anonymised_signatures_alone(admin_clie
 
     assert Signature.objects.get(pk=withdrawn.pk).status == Signature.Status.WITHDRAWN
     assert Signature.objects.get(pk=anonymised.pk).status == Signature.Status.PENDING
-    services.fold_counts()
+    counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 0
     assert mail.outbox == []
 
@@ -121,7 +121,7 @@ def test_restoring_a_confirmed_signature_marked_as_spam_counts_it_again(admin_cl
     signature = add_signature(petition, "c@example.org")
     confirmed_at = Signature.objects.get().confirmed_at
     run_action(admin_client, "mark_spam", [signature])
-    services.fold_counts()
+    counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 0
 
     run_action(admin_client, "restore", [signature])
@@ -130,7 +130,7 @@ def test_restoring_a_confirmed_signature_marked_as_spam_counts_it_again(admin_cl
     assert (restored.status, restored.review_reason) == (Signature.Status.CONFIRMED, "")
     assert restored.confirmed_at == confirmed_at
     assert mail.outbox == []
-    services.fold_counts()
+    counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 1
     call_command("recount_signatures", stdout=StringIO())
     assert Petition.objects.get().confirmed_count == 1

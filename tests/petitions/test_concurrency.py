@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.db import connection, connections
 
-from petitions import services
+from petitions import counter, signing
 from petitions.models import Petition, Signature
 from tests.conftest import add_petition
 
@@ -48,7 +48,7 @@ def open_petition(db):
 
 def test_simultaneous_submissions_of_one_email_store_one_signature(open_petition):
     def submit(n):
-        return lambda: services.sign(
+        return lambda: signing.sign(
             petition=open_petition,
             first_name=f"Ada {n}",
             last_name="Lovelace",
@@ -83,25 +83,25 @@ def test_many_simultaneous_confirmations_folds_and_recounts_give_the_exact_count
     def confirm_all(chunk):
         def run():
             for signature_id in chunk:
-                services.confirm(signature_id=signature_id)
+                signing.confirm(signature_id=signature_id)
                 # Every click twice, like a mail scanner followed by the person.
-                services.confirm(signature_id=signature_id)
+                signing.confirm(signature_id=signature_id)
 
         return run
 
     def fold_repeatedly():
         for _ in range(20):
-            services.fold_counts(batch_size=7)
+            counter.fold_counts(batch_size=7)
 
     def recount_repeatedly():
         for _ in range(10):
-            services.recount(petition=open_petition)
+            counter.recount(petition=open_petition)
 
     errors = run_together(
         [confirm_all(chunk) for chunk in chunks] + [fold_repeatedly] * 3 + [recount_repeatedly]
     )
     assert errors == []
-    services.fold_counts()
+    counter.fold_counts()
     open_petition.refresh_from_db()
     assert open_petition.confirmed_count == 120
     assert Signature.objects.confirmed().count() == 120
@@ -138,7 +138,7 @@ def test_confirming_does_not_wait_for_a_lock_on_the_petition_row(open_petition):
             with connection.cursor() as cursor:
                 # Fail fast instead of hanging if confirm ever locks the petition row again.
                 cursor.execute("SET LOCAL lock_timeout = '2s'")
-            services.confirm(signature_id=signature.pk)
+            signing.confirm(signature_id=signature.pk)
     finally:
         release.set()
         holder.join()

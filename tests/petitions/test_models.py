@@ -4,8 +4,9 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from petitions import services
-from petitions.models import Petition, Signature, next_goal_step, normalise_email
+from petitions import counter, signing
+from petitions.addresses import normalise_email
+from petitions.models import Petition, Signature, next_goal_step
 
 
 @pytest.mark.parametrize(
@@ -71,8 +72,8 @@ def test_a_petition_past_its_closing_time_is_closed(petition):
 @pytest.mark.django_db
 def test_saving_a_stale_petition_never_overwrites_the_count(petition, signature):
     stale = Petition.objects.get(pk=petition.pk)
-    services.confirm(signature_id=signature.pk)
-    services.fold_counts()
+    signing.confirm(signature_id=signature.pk)
+    counter.fold_counts()
     assert Petition.objects.get(pk=petition.pk).confirmed_count == 1
 
     stale.title = "Free Jane Doe now"

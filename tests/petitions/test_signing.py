@@ -2,12 +2,13 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core import mail, signing
+from django.core import mail
+from django.core import signing as django_signing
 from django.utils import timezone
 
-from petitions import services
-from petitions.forms import form_started_token
+from petitions import counter, emails, links, signing
 from petitions.models import Petition, Signature
+from petitions.spam import form_started_token
 from tests.petitions.conftest import form_data, link_from
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_signing_stores_a_pending_signature_and_emails_a_confirmation_link(clien
 def test_no_raw_ip_address_is_stored(sign):
     sign()
     signature = Signature.objects.get()
-    assert signature.ip_hash == services.hash_ip("127.0.0.1")
+    assert signature.ip_hash == signing.hash_ip("127.0.0.1")
     assert "127.0.0.1" not in str(Signature.objects.values().get())
 
 
@@ -60,7 +61,7 @@ def test_confirming_counts_the_signature_and_a_second_click_changes_nothing(clie
     assert "Your signature is confirmed" in second.content.decode()
     signature = Signature.objects.get()
     assert signature.status == Signature.Status.CONFIRMED
-    services.fold_counts()
+    counter.fold_counts()
     petition.refresh_from_db()
     assert petition.confirmed_count == 1
 
@@ -68,7 +69,7 @@ def test_confirming_counts_the_signature_and_a_second_click_changes_nothing(clie
 def test_the_page_shows_the_confirmed_signature_once_folded_in(client, sign, petition):
     sign()
     client.get(link_from(mail.outbox[0], "confirm"))
-    services.fold_counts()
+    counter.fold_counts()
     content = client.get(petition.get_absolute_url()).content.decode()
     assert 'data-value="1">1</strong> person has signed' in content
 
@@ -84,11 +85,11 @@ def test_a_broken_confirmation_link_gets_a_friendly_page_with_a_way_back(client,
 def test_a_validly_signed_link_with_an_odd_payload_is_a_broken_link(
     client, signature, settings, payload
 ):
-    confirm_token = signing.dumps(payload, salt=services.CONFIRM_SALT)
+    confirm_token = django_signing.dumps(payload, salt=links.CONFIRM_SALT)
     response = client.get(f"/petitions/confirm/{confirm_token}/")
     assert response.status_code == 400
     assert "This link does not work" in response.content.decode()
-    withdraw_token = signing.dumps(payload, salt=services.WITHDRAW_SALT)
+    withdraw_token = django_signing.dumps(payload, salt=links.WITHDRAW_SALT)
     assert client.get(f"/petitions/withdraw/{withdraw_token}/").status_code == 404
     settings.PETITIONS_CONFIRM_DAYS = -1
     assert client.get(f"/petitions/confirm/{confirm_token}/").status_code == 410
@@ -176,7 +177,7 @@ def test_withdrawing_asks_first_then_takes_the_signature_off_the_counter(client,
     done = client.post(withdraw_path)
     assert "Your signature is withdrawn" in done.content.decode()
     assert Signature.objects.get().status == Signature.Status.WITHDRAWN
-    services.fold_counts()
+    counter.fold_counts()
     petition.refresh_from_db()
     assert petition.confirmed_count == 0
     assert client.get(link_from(message, "confirm")).status_code == 404
@@ -201,7 +202,7 @@ def test_withdrawing_erases_the_signers_personal_data_at_once(client, sign, peti
     assert (signature.status, signature.first_name) == (Signature.Status.PENDING, "Ada again")
     assert signature.email == "ada@example.org"
     client.get(link_from(mail.outbox[-1], "confirm"))
-    services.fold_counts()
+    counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 1
 
 
@@ -216,15 +217,15 @@ def test_a_withdrawn_signer_may_sign_again_and_gets_a_new_confirmation(client, s
 def test_unsent_confirmations_of_closed_petitions_are_not_sent_again(petition, signature):
     assert signature.confirmation_sent_at is None
     Petition.objects.filter(pk=petition.pk).update(status=Petition.Status.CLOSED)
-    assert services.resend_unsent_confirmations(older_than_minutes=0) == 0
+    assert emails.resend_unsent_confirmations(older_than_minutes=0) == 0
     Petition.objects.filter(pk=petition.pk).update(
         status=Petition.Status.OPEN, closes_at=timezone.now() - timedelta(minutes=1)
     )
-    assert services.resend_unsent_confirmations(older_than_minutes=0) == 0
+    assert emails.resend_unsent_confirmations(older_than_minutes=0) == 0
     assert mail.outbox == []
 
     Petition.objects.filter(pk=petition.pk).update(closes_at=None)
-    assert services.resend_unsent_confirmations(older_than_minutes=0) == 1
+    assert emails.resend_unsent_confirmations(older_than_minutes=0) == 1
     assert len(mail.outbox) == 1
 
 
@@ -234,7 +235,7 @@ def test_a_failed_send_keeps_the_signature_and_the_resend_command_sends_it(
     def broken_send(*args, **kwargs):
         raise ConnectionRefusedError("SMTP server down")
 
-    monkeypatch.setattr(services.EmailMultiAlternatives, "send", broken_send)
+    monkeypatch.setattr(emails.EmailMultiAlternatives, "send", broken_send)
     response = sign()
     assert response.status_code == 302
     signature = Signature.objects.get()
@@ -255,7 +256,7 @@ def test_a_failed_send_keeps_the_signature_and_the_resend_command_sends_it(
 
 
 def test_a_signature_token_for_another_purpose_is_refused(client, signature):
-    withdraw_token = signing.dumps(signature.pk, salt=services.WITHDRAW_SALT)
+    withdraw_token = django_signing.dumps(signature.pk, salt=links.WITHDRAW_SALT)
     response = client.get(f"/petitions/confirm/{withdraw_token}/")
     assert response.status_code == 400
     assert Signature.objects.get().status == Signature.Status.PENDING
@@ -369,7 +370,7 @@ def test_with_the_database_queue_a_failed_send_is_queued_again_for_later(
     assert mail.outbox == []
     assert DBTaskResult.objects.count() == 1
 
-    monkeypatch.setattr(services.EmailMultiAlternatives, "send", _broken_send)
+    monkeypatch.setattr(emails.EmailMultiAlternatives, "send", _broken_send)
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     failed, retry = DBTaskResult.objects.order_by("enqueued_at")
     assert failed.status == "FAILED"

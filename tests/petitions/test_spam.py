@@ -7,9 +7,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from petitions import services
-from petitions.forms import form_started_token, seconds_since
+from petitions import counter, moderation, signing
 from petitions.models import BlockedDomain, BlockedIPRange, Petition, Signature
+from petitions.spam import form_started_token, seconds_since
 from tests.petitions.conftest import form_data, link_from
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def assert_shadow_banned(response, reason):
     assert signature.status == Signature.Status.SPAM
     assert signature.review_reason == reason
     assert mail.outbox == []
-    services.fold_counts()
+    counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 0
 
 
@@ -72,7 +72,7 @@ def test_a_shadow_banned_address_signing_again_cleanly_gets_a_confirmation(sign)
 
 
 def test_an_organisers_spam_verdict_sticks(sign, signature):
-    services.set_status(signatures=Signature.objects.all(), status=Signature.Status.SPAM)
+    moderation.set_status(signatures=Signature.objects.all(), status=Signature.Status.SPAM)
     sign(email=signature.email)
     assert Signature.objects.get().status == Signature.Status.SPAM
     assert mail.outbox == []
@@ -179,7 +179,7 @@ def test_when_google_cannot_be_reached_the_signature_is_kept_for_review(
     assert signature.status == Signature.Status.PENDING
     assert signature.review_reason == Signature.Review.CAPTCHA_UNAVAILABLE
     client.get(link_from(mail.outbox[0], "confirm"))
-    services.fold_counts()
+    counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 1
 
 
@@ -192,7 +192,7 @@ def test_behind_a_proxy_the_visitors_address_comes_from_the_configured_header(
         petition.get_absolute_url(), form_data(petition), HTTP_X_REAL_IP="198.51.100.20"
     )
     assert_shadow_banned(response, Signature.Review.BLOCKED_IP)
-    assert Signature.objects.get().ip_hash == services.hash_ip("198.51.100.20")
+    assert Signature.objects.get().ip_hash == signing.hash_ip("198.51.100.20")
 
 
 @pytest.mark.parametrize(
@@ -215,7 +215,7 @@ def test_a_missing_or_odd_proxy_header_never_breaks_signing(
     assert response.status_code == 302
     signature = Signature.objects.get()
     assert signature.status == Signature.Status.PENDING
-    assert signature.ip_hash == services.hash_ip(address)
+    assert signature.ip_hash == signing.hash_ip(address)
 
 
 def test_rate_limits_behind_a_proxy_count_per_visitor_address(client, petition, settings):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from petitions.services import anonymise_closed
+from petitions.anonymisation import anonymise_closed
 
 
 class Command(BaseCommand):

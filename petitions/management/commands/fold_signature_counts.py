@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from petitions.services import fold_counts
+from petitions.counter import fold_counts
 
 
 class Command(BaseCommand):
     help = (
-        "Fold confirmed and withdrawn signatures into each petition's stored counter. Page views "
-        "do it every few seconds; run this every minute from cron for petitions nobody views."
+        "Fold the logged counter changes (confirmations, withdrawals, signatures marked as spam, "
+        "restored or deleted, recounts) into each petition's stored counter. Page views do it "
+        "every few seconds; run this every minute from cron for petitions nobody views."
     )
 
     def handle(self, *args, **options):

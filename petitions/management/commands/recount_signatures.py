@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from petitions.counter import recount
 from petitions.models import Petition
-from petitions.services import recount
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from petitions.services import resend_unsent_confirmations
+from petitions.emails import resend_unsent_confirmations
 
 
 class Command(BaseCommand):

@@ -1,9 +1,10 @@
+"""Deploy checks for the whole site (`manage.py check --deploy`); petitions add their own in
+petitions/spam.py (reCAPTCHA keys)."""
+
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import checks
-
-from petitions.forms import recaptcha_enabled
 
 # Caches that every gunicorn worker and host share, with atomic increments: the ones
 # django-ratelimit supports. Anything else lets a sender multiply their rate limit.
@@ -26,19 +27,6 @@ def check_shared_cache(app_configs, **kwargs):
             "do not hold.",
             hint="Point CACHE_URL at Redis, for example redis://127.0.0.1:6379/0.",
             id="solidarity.E001",
-        )
-    ]
-
-
-@checks.register(checks.Tags.security, deploy=True)
-def check_recaptcha_keys(app_configs, **kwargs):
-    if recaptcha_enabled():
-        return []
-    return [
-        checks.Warning(
-            "reCAPTCHA keys are not set: petition forms run without a captcha.",
-            hint="Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY.",
-            id="solidarity.W001",
         )
     ]
 

@@ -1,10 +1,33 @@
-"""Site-wide pages that belong to no campaign or petition: health check, privacy, errors."""
+"""Site-wide pages: the home page, which gathers campaigns and petitions, the health check,
+robots.txt, privacy, and the error pages every app shows."""
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from campaigns.models import Campaign, CaseUpdate, Event
+from petitions.models import Petition
+
+LATEST_UPDATES_ON_HOME = 5
+NEXT_EVENTS_ON_HOME = 3
+OPEN_PETITIONS_ON_HOME = 3
+
+
+def home(request):
+    latest_updates = CaseUpdate.objects.published().select_related("campaign")
+    next_events = Event.objects.published().upcoming().select_related("campaign")
+    return render(
+        request,
+        "sitewide/home.html",
+        {
+            "campaigns": Campaign.objects.published(),
+            "open_petitions": Petition.objects.open()[:OPEN_PETITIONS_ON_HOME],
+            "latest_updates": latest_updates[:LATEST_UPDATES_ON_HOME],
+            "next_events": next_events[:NEXT_EVENTS_ON_HOME],
+        },
+    )
 
 
 @never_cache
@@ -33,7 +56,7 @@ def robots_txt(request):
 
 
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    return render(request, "sitewide/privacy.html")
 
 
 def permission_denied(request, exception=None):

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from petitions.checks import check_recaptcha_keys, check_shared_cache, check_site_url
+from petitions.spam import check_recaptcha_keys
+from sitewide.checks import check_shared_cache, check_site_url
 
 
 def test_deploy_check_fails_on_an_unshared_cache(settings):

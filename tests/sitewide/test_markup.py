@@ -1,4 +1,4 @@
-from campaigns.templatetags.markup import render_markdown
+from sitewide.templatetags.markup import render_markdown
 
 
 def test_markdown_becomes_html():

@@ -20,7 +20,7 @@ def test_healthz_is_503_when_the_database_does_not_answer(client, monkeypatch):
         def __exit__(self, *exc):
             return False
 
-    monkeypatch.setattr("config.views.connection.cursor", BrokenCursor)
+    monkeypatch.setattr("sitewide.views.connection.cursor", BrokenCursor)
 
     response = client.get("/healthz")
 

@@ -96,7 +96,7 @@ def test_a_server_error_gets_a_friendly_500_page(client, monkeypatch):
     def broken_view(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("campaigns.views.Campaign.objects.published", broken_view)
+    monkeypatch.setattr("sitewide.views.Campaign.objects.published", broken_view)
     client.raise_request_exception = False
 
     response = client.get("/")
@@ -110,7 +110,7 @@ def test_a_lost_database_connection_gets_a_friendly_503_page(client, monkeypatch
     def database_down(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("campaigns.views.Campaign.objects.published", database_down)
+    monkeypatch.setattr("sitewide.views.Campaign.objects.published", database_down)
 
     response = client.get("/")
 
@@ -130,7 +130,7 @@ def test_a_form_posted_without_its_csrf_token_gets_a_friendly_403_page():
 
 @pytest.mark.django_db
 def test_the_rate_limit_page_is_friendly(rf):
-    from config.views import rate_limited
+    from sitewide.views import rate_limited
 
     response = rate_limited(rf.get("/"))
 

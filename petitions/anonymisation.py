@@ -1,0 +1,33 @@
+"""Erasing signers' personal data once a petition is over (`manage.py anonymise_signatures`).
+
+Withdrawing a signature erases its data at once (petitions.signing.withdraw).
+"""
+
+from datetime import timedelta
+
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+
+from petitions.models import Signature
+
+
+def anonymise_closed(*, days):
+    """Erase personal data of signers of petitions closed more than `days` days ago.
+
+    Keeps status, country and dates, so the counter and statistics hold. Returns how many.
+    """
+    cutoff = timezone.now() - timedelta(days=days)
+    signatures = Signature.objects.not_anonymised().filter(petition__closes_at__lte=cutoff)
+    return signatures.update(
+        first_name="",
+        last_name="",
+        email="",
+        # Unique per petition, and no longer anybody's address.
+        email_normalised=Concat(Value("anonymised-"), Cast("pk", CharField())),
+        postal_code="",
+        ip_hash="",
+        show_publicly=False,
+        wants_updates=False,
+        anonymised_at=timezone.now(),
+    )

@@ -1,0 +1,14 @@
+from petitions.models.blocklists import BlockedDomain, BlockedIPRange, validate_network
+from petitions.models.petitions import Demand, Petition, next_goal_step
+from petitions.models.signatures import CountChange, Signature
+
+__all__ = [
+    "BlockedDomain",
+    "BlockedIPRange",
+    "CountChange",
+    "Demand",
+    "Petition",
+    "Signature",
+    "next_goal_step",
+    "validate_network",  # frozen in migration 0001
+]

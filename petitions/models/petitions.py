@@ -1,0 +1,174 @@
+import math
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+# Goals an organiser may let the petition climb through once reached: 100, 250, 500, 1,000, ...
+GOAL_STEPS = (1, 2.5, 5)
+
+
+def next_goal_step(count):
+    """The smallest goal of the 1-2.5-5 series that is above `count` (at least 100)."""
+    magnitude = 10 ** max(2, int(math.log10(max(count, 1))))
+    while True:
+        for step in GOAL_STEPS:
+            goal = int(step * magnitude)
+            if goal > count:
+                return goal
+        magnitude *= 10
+
+
+class PetitionQuerySet(models.QuerySet):
+    def published(self):
+        """Petitions visitors may see: open or closed, once their opening time has come."""
+        return self.exclude(status=Petition.Status.DRAFT).filter(opens_at__lte=timezone.now())
+
+    def open(self):
+        now = timezone.now()
+        return self.filter(status=Petition.Status.OPEN, opens_at__lte=now).filter(
+            Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+        )
+
+    def closed(self):
+        """Published petitions no longer taking signatures: closed, or past their closing time."""
+        now = timezone.now()
+        return self.filter(opens_at__lte=now).filter(
+            Q(status=Petition.Status.CLOSED) | Q(status=Petition.Status.OPEN, closes_at__lte=now)
+        )
+
+
+class Petition(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", pgettext_lazy("petition", "Closed")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    target = models.CharField(
+        _("target"), max_length=200, help_text=_("Whom the petition addresses.")
+    )
+    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        related_name="petitions",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("campaign"),
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    goal = models.PositiveIntegerField(_("goal"), default=1000)
+    goal_steps_up = models.BooleanField(
+        _("raise the goal when reached"),
+        default=False,
+        help_text=_("When the goal is reached, show the next of 100, 250, 500, 1,000, 2,500, …"),
+    )
+    offset = models.PositiveIntegerField(
+        _("signatures gathered elsewhere"),
+        default=0,
+        help_text=_("Added to the counter: paper signatures, earlier platforms."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
+    closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
+    thank_you_text = models.TextField(_("thank-you text"), blank=True, help_text=_("Markdown."))
+    share_text = models.CharField(_("share text"), max_length=280, blank=True)
+    next_action_text = models.CharField(
+        _("next action"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown after signing, for example “Write to Azat”."),
+    )
+    next_action_url = models.URLField(_("next action link"), blank=True)
+    # Confirmed signatures folded in so far (petitions.counter); never counted on a view.
+    confirmed_count = models.PositiveIntegerField(_("confirmed signatures"), default=0)
+    is_demo = models.BooleanField(
+        _("demo content"), default=False, help_text=_("Created by the load_demo command.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = PetitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opens_at"]
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, **kwargs):
+        # Closing by hand dates the closing, which the anonymise command counts from.
+        if self.status == self.Status.CLOSED and self.closes_at is None:
+            self.closes_at = timezone.now()
+        if not self._state.adding and not kwargs.get("force_insert"):
+            # The stored count belongs to the fold-in and the recount (UPDATE ... F()): an object
+            # loaded before a fold (an organiser's edit during a rush) must not write it back.
+            fields = kwargs.get("update_fields")
+            if fields is None:
+                fields = [f.name for f in self._meta.concrete_fields if not f.primary_key]
+            kwargs["update_fields"] = [name for name in fields if name != "confirmed_count"]
+        super().save(**kwargs)
+
+    def get_absolute_url(self):
+        return reverse("petitions:detail", args=[self.slug])
+
+    @property
+    def signature_count(self):
+        """What the counter shows: confirmed signatures folded in so far plus the offset."""
+        return self.confirmed_count + self.offset
+
+    @property
+    def is_open(self):
+        now = timezone.now()
+        return (
+            self.status == self.Status.OPEN
+            and self.opens_at <= now
+            and (self.closes_at is None or now < self.closes_at)
+        )
+
+    @property
+    def is_closed(self):
+        """Published and no longer taking signatures, as in Petition.objects.closed(): a draft,
+        or a petition whose opening time has not come, is neither open nor closed."""
+        published = self.status != self.Status.DRAFT and self.opens_at <= timezone.now()
+        return published and not self.is_open
+
+    @property
+    def current_goal(self):
+        count = self.signature_count
+        if self.goal_steps_up and count >= self.goal:
+            return next_goal_step(count)
+        return self.goal
+
+    @property
+    def progress_percent(self):
+        goal = self.current_goal
+        return min(100, self.signature_count * 100 // goal) if goal else 100
+
+
+class Demand(models.Model):
+    petition = models.ForeignKey(
+        Petition, related_name="demands", on_delete=models.CASCADE, verbose_name=_("petition")
+    )
+    text = models.CharField(_("text"), max_length=500)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("demand")
+        verbose_name_plural = _("demands")
+
+    def __str__(self):
+        return self.text
