@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaigns import photos, posters, services
+from campaigns import moderation, photos, posters
 from campaigns.models import (
     Campaign,
     CaseUpdate,
@@ -184,7 +184,7 @@ class EventAdmin(admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         for inline_form in formset.forms:
             if "status" in inline_form.changed_data:
-                services.record_review(inline_form.instance, inline_form.instance.status)
+                moderation.record_review(inline_form.instance, inline_form.instance.status)
         super().save_formset(request, form, formset, change)
 
 
@@ -203,12 +203,12 @@ class ModerationAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:
-            services.record_review(obj, obj.status)
+            moderation.record_review(obj, obj.status)
         super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Approve: publish on the site"), permissions=["change"])
     def approve(self, request, queryset):
-        count = services.approve(queryset)
+        count = moderation.approve(queryset)
         self.message_user(
             request,
             ngettext("%(count)d item approved.", "%(count)d items approved.", count)
@@ -218,7 +218,7 @@ class ModerationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Reject: keep off the site"), permissions=["change"])
     def reject(self, request, queryset):
-        count = services.reject(queryset)
+        count = moderation.reject(queryset)
         self.message_user(
             request,
             ngettext("%(count)d item rejected.", "%(count)d items rejected.", count)

@@ -39,6 +39,10 @@ class LocalActionForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
+    @staticmethod
+    def is_open_for(event):
+        return event.accepts_actions and not event.is_over()
+
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.event = event
@@ -92,6 +96,10 @@ class PhotoForm(forms.ModelForm):
         model = Photo
         # The image is not a model field here: only the cleaned copy is ever stored.
         fields = ["city", "country", "name", "caption", "consent"]
+
+    @staticmethod
+    def is_open_for(event):
+        return event.accepts_photos
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)

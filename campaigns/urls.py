@@ -16,7 +16,8 @@ urlpatterns = [
     path("<slug:slug>/events/<slug:event_slug>/", views.event_detail, name="event_detail"),
     path(
         "<slug:slug>/events/<slug:event_slug>/join/",
-        views.local_action_create,
+        views.event_form,
+        {"kind": "local_action"},
         name="local_action_create",
     ),
     path(
@@ -31,7 +32,8 @@ urlpatterns = [
     ),
     path(
         "<slug:slug>/events/<slug:event_slug>/photos/send/",
-        views.photo_create,
+        views.event_form,
+        {"kind": "photo"},
         name="photo_create",
     ),
     path(

@@ -6,10 +6,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import is_ratelimited
 
 from campaigns.forms import LocalActionForm, PhotoForm
 from campaigns.models import Campaign, CaseUpdate, Event
+from sitewide.views import rate_limited
 
 UPDATES_PER_PAGE = 10
 LATEST_UPDATES_ON_CAMPAIGN = 3
@@ -117,18 +118,34 @@ def _is_mixed_case(text):
     return text != text.lower() and text != text.upper()
 
 
-@ratelimit(key="ip", rate=PUBLIC_FORM_RATE, method="POST", block=True)
+# The public forms of an event, by the `kind` their URL gives.
+EVENT_FORMS = {"local_action": LocalActionForm, "photo": PhotoForm}
+
+
 @require_http_methods(["GET", "POST"])
-def local_action_create(request, slug, event_slug):
-    """The public "join with your own action" form; actions wait for an organiser's approval."""
+def event_form(request, slug, event_slug, kind):
+    """An event's public form: a local action or a photo, which waits for an organiser's approval.
+
+    Each kind has its own rate-limit bucket per visitor address.
+    """
+    if is_ratelimited(
+        request,
+        group=f"campaigns.{kind}",
+        key="ip",
+        rate=PUBLIC_FORM_RATE,
+        method="POST",
+        increment=True,
+    ):
+        return rate_limited(request)
     event = _visible_event(request, slug, event_slug)
-    if not event.accepts_actions or event.is_over():
+    form_class = EVENT_FORMS[kind]
+    if not form_class.is_open_for(event):
         return render(request, "campaigns/closed.html", {"event": event}, status=410)
-    form = LocalActionForm(request.POST or None, event=event)
+    form = form_class(request.POST or None, request.FILES or None, event=event)
     if form.is_valid():
         form.save()
-        return redirect("campaigns:local_action_thanks", slug=slug, event_slug=event_slug)
-    return render(request, "campaigns/local_action_form.html", {"event": event, "form": form})
+        return redirect(f"campaigns:{kind}_thanks", slug=slug, event_slug=event_slug)
+    return render(request, f"campaigns/{kind}_form.html", {"event": event, "form": form})
 
 
 def local_action_thanks(request, slug, event_slug):
@@ -137,20 +154,6 @@ def local_action_thanks(request, slug, event_slug):
         "approved it."
     )
     return _thanks(request, slug, event_slug, message)
-
-
-@ratelimit(key="ip", rate=PUBLIC_FORM_RATE, method="POST", block=True)
-@require_http_methods(["GET", "POST"])
-def photo_create(request, slug, event_slug):
-    """The photo action's upload form; photos wait for an organiser's approval."""
-    event = _visible_event(request, slug, event_slug)
-    if not event.accepts_photos:
-        return render(request, "campaigns/closed.html", {"event": event}, status=410)
-    form = PhotoForm(request.POST or None, request.FILES or None, event=event)
-    if form.is_valid():
-        form.save()
-        return redirect("campaigns:photo_thanks", slug=slug, event_slug=event_slug)
-    return render(request, "campaigns/photo_form.html", {"event": event, "form": form})
 
 
 def photo_thanks(request, slug, event_slug):
