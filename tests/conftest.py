@@ -6,21 +6,12 @@ import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.utils import timezone, translation
-from django.utils.text import slugify
 
 from campaigns.models import (
     Campaign,
-    CaseUpdate,
     Event,
-    LocalAction,
-    Moderation,
-    Photo,
-    TimelineEntry,
 )
-from petitions.models import Petition
-from tests.images import image_bytes
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Headless Chromium on a machine with no route to the internet: no background traffic.
@@ -92,21 +83,6 @@ def unpublished_campaign(db):
     return Campaign.objects.create(slug="john-roe", name="John Roe", summary="Not yet public.")
 
 
-def add_timeline_entry(campaign, starts_on, title="Something happened", **fields):
-    return TimelineEntry.objects.create(
-        campaign=campaign, starts_on=starts_on, title=title, **fields
-    )
-
-
-def add_update(campaign, title="News", days_ago=1, **fields):
-    """A case update published `days_ago` days ago (negative: scheduled; None: a draft)."""
-    publish_at = None if days_ago is None else timezone.now() - datetime.timedelta(days=days_ago)
-    fields.setdefault("body", f"About {title}.")
-    return CaseUpdate.objects.create(
-        campaign=campaign, title=title, slug=slugify(title), publish_at=publish_at, **fields
-    )
-
-
 @pytest.fixture
 def event(campaign):
     """A solidarity day a month from now, from 18:00 in Paris."""
@@ -132,41 +108,6 @@ def past_event(campaign):
         time_zone="UTC",
         is_published=True,
     )
-
-
-def add_photo(event, city="Paris", status=Moderation.APPROVED, **fields):
-    """An already-cleaned photo, stored through the storage API like the form does."""
-    photo = Photo(event=event, city=city, country="FR", consent=True, status=status, **fields)
-    photo.image.save("photo.jpg", ContentFile(image_bytes("JPEG")), save=False)
-    photo.thumbnail.save("thumbnail.jpg", ContentFile(image_bytes("JPEG")), save=False)
-    photo.save()
-    return photo
-
-
-def add_local_action(event, city="Lyon", country="FR", status=Moderation.APPROVED, **fields):
-    fields = {
-        "place": f"Town hall of {city}",
-        "starts_on": event.starts_on,
-        "start_time": datetime.time(18, 0),
-        "time_zone": "Europe/Paris",
-        "submitter_email": "private-supporter@example.org",
-        **fields,
-    }
-    return LocalAction.objects.create(
-        event=event, city=city, country=country, status=status, **fields
-    )
-
-
-def add_petition(campaign, slug="free-jane-doe", **fields):
-    """An open petition for `campaign`, opened yesterday."""
-    defaults = {
-        "title": "Free Jane Doe",
-        "target": "the Minister of Justice",
-        "goal": 1000,
-        "status": Petition.Status.OPEN,
-        "opens_at": timezone.now() - datetime.timedelta(days=1),
-    }
-    return Petition.objects.create(campaign=campaign, slug=slug, **(defaults | fields))
 
 
 @pytest.fixture

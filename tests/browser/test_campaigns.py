@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from campaigns import demo
 from campaigns.models import LocalAction, Moderation, Photo
-from tests.conftest import add_local_action, add_photo
+from tests.factories import add_local_action, add_photo
 from tests.images import jpeg_with_gps
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from petitions.models import Demand, Signature
-from tests.conftest import add_petition
+from tests.factories import add_petition
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from PIL import Image
 
 from campaigns.models import LocalAction, Moderation, Photo
-from tests.conftest import add_local_action, add_photo, add_update
+from tests.factories import add_local_action, add_photo, add_update
 from tests.images import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db

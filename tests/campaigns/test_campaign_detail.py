@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.conftest import add_timeline_entry
+from tests.factories import add_timeline_entry
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Event, LocalAction, Moderation
-from tests.conftest import add_local_action
+from tests.factories import add_local_action
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from campaigns.models import Event
-from tests.conftest import (
+from tests.factories import (
     add_local_action,
     add_petition,
     add_photo,

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from tests.conftest import add_update
+from tests.factories import add_update
 from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db

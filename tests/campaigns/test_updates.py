@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Campaign, CaseUpdate
-from tests.conftest import add_update
+from tests.factories import add_update
 
 pytestmark = pytest.mark.django_db
 

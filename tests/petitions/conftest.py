@@ -1,12 +1,7 @@
-import re
-import time
-
 import pytest
-from django.core import mail
 
 from petitions.models import Demand, Signature
-from petitions.spam import form_started_token
-from tests.conftest import add_petition
+from tests.factories import add_petition, form_data
 
 
 @pytest.fixture
@@ -21,27 +16,6 @@ def petition(db, campaign):
     Demand.objects.create(petition=petition, text="release Jane Doe at once", order=1)
     Demand.objects.create(petition=petition, text="drop every charge against her", order=2)
     return petition
-
-
-def form_data(petition, **overrides):
-    """A human's valid submission to `petition`: the form was shown a minute ago."""
-    data = {
-        "first_name": "Ada",
-        "last_name": "Lovelace",
-        "email": "ada@example.org",
-        "country": "GB",
-        "postal_code": "",
-        "started": form_started_token(petition, at=time.time() - 60),
-    }
-    data.update(overrides)
-    return data
-
-
-def link_from(message, kind):
-    """The path of the confirm/withdraw link in an email's plain-text part."""
-    match = re.search(rf"https?://[^/\s]+(/\S*/{kind}/\S+/)", message.body)
-    assert match, message.body
-    return match.group(1)
 
 
 @pytest.fixture
@@ -64,6 +38,3 @@ def signature(petition):
         email="grace@example.org",
         country="US",
     )
-
-
-__all__ = ["form_data", "link_from", "mail"]

@@ -8,7 +8,7 @@ from django.db import connection, connections
 
 from petitions import counter, signing
 from petitions.models import Petition, Signature
-from tests.conftest import add_petition
+from tests.factories import add_petition
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from petitions.models import Petition
-from tests.conftest import add_petition
+from tests.factories import add_petition
 
 pytestmark = pytest.mark.django_db
 

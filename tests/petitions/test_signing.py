@@ -9,7 +9,7 @@ from django.utils import timezone
 from petitions import counter, emails, links, signing
 from petitions.models import Petition, Signature
 from petitions.spam import form_started_token
-from tests.petitions.conftest import form_data, link_from
+from tests.factories import form_data, link_from
 
 pytestmark = pytest.mark.django_db
 

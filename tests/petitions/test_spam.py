@@ -10,7 +10,7 @@ from django.utils import timezone
 from petitions import counter, moderation, signing
 from petitions.models import BlockedDomain, BlockedIPRange, Petition, Signature
 from petitions.spam import form_started_token, seconds_since
-from tests.petitions.conftest import form_data, link_from
+from tests.factories import form_data, link_from
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,85 @@
+"""Small functions that build test data (fixtures in the conftest files chain them)."""
+
+import datetime
+import re
+import time
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.text import slugify
+
+from campaigns.models import CaseUpdate, LocalAction, Moderation, Photo, TimelineEntry
+from petitions.models import Petition
+from petitions.spam import form_started_token
+from tests.images import image_bytes
+
+
+def add_timeline_entry(campaign, starts_on, title="Something happened", **fields):
+    return TimelineEntry.objects.create(
+        campaign=campaign, starts_on=starts_on, title=title, **fields
+    )
+
+
+def add_update(campaign, title="News", days_ago=1, **fields):
+    """A case update published `days_ago` days ago (negative: scheduled; None: a draft)."""
+    publish_at = None if days_ago is None else timezone.now() - datetime.timedelta(days=days_ago)
+    fields.setdefault("body", f"About {title}.")
+    return CaseUpdate.objects.create(
+        campaign=campaign, title=title, slug=slugify(title), publish_at=publish_at, **fields
+    )
+
+
+def add_photo(event, city="Paris", status=Moderation.APPROVED, **fields):
+    """An already-cleaned photo, stored through the storage API like the form does."""
+    photo = Photo(event=event, city=city, country="FR", consent=True, status=status, **fields)
+    photo.image.save("photo.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    photo.thumbnail.save("thumbnail.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    photo.save()
+    return photo
+
+
+def add_local_action(event, city="Lyon", country="FR", status=Moderation.APPROVED, **fields):
+    fields = {
+        "place": f"Town hall of {city}",
+        "starts_on": event.starts_on,
+        "start_time": datetime.time(18, 0),
+        "time_zone": "Europe/Paris",
+        "submitter_email": "private-supporter@example.org",
+        **fields,
+    }
+    return LocalAction.objects.create(
+        event=event, city=city, country=country, status=status, **fields
+    )
+
+
+def add_petition(campaign, slug="free-jane-doe", **fields):
+    """An open petition for `campaign`, opened yesterday."""
+    defaults = {
+        "title": "Free Jane Doe",
+        "target": "the Minister of Justice",
+        "goal": 1000,
+        "status": Petition.Status.OPEN,
+        "opens_at": timezone.now() - datetime.timedelta(days=1),
+    }
+    return Petition.objects.create(campaign=campaign, slug=slug, **(defaults | fields))
+
+
+def form_data(petition, **overrides):
+    """A human's valid submission to `petition`: the form was shown a minute ago."""
+    data = {
+        "first_name": "Ada",
+        "last_name": "Lovelace",
+        "email": "ada@example.org",
+        "country": "GB",
+        "postal_code": "",
+        "started": form_started_token(petition, at=time.time() - 60),
+    }
+    data.update(overrides)
+    return data
+
+
+def link_from(message, kind):
+    """The path of the confirm/withdraw link in an email's plain-text part."""
+    match = re.search(rf"https?://[^/\s]+(/\S*/{kind}/\S+/)", message.body)
+    assert match, message.body
+    return match.group(1)
