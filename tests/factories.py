@@ -1,7 +1,6 @@
 """Small functions that build test data (fixtures in the conftest files chain them)."""
 
 import datetime
-import re
 import time
 
 from django.core.files.base import ContentFile
@@ -76,10 +75,3 @@ def form_data(petition, **overrides):
     }
     data.update(overrides)
     return data
-
-
-def link_from(message, kind):
-    """The path of the confirm/withdraw link in an email's plain-text part."""
-    match = re.search(rf"https?://[^/\s]+(/\S*/{kind}/\S+/)", message.body)
-    assert match, message.body
-    return match.group(1)
