@@ -63,7 +63,7 @@ screenshot: install browser
 
 # Extract new UI strings into the French catalogues (then translate them).
 makemessages: $(BIN)/.installed
-	DEBUG=true $(BIN)/python manage.py makemessages --locale fr --ignore=$(VENV) --ignore=staticfiles --no-obsolete --no-location
+	DEBUG=true $(BIN)/python manage.py makemessages --locale fr --ignore=$(VENV) --ignore=staticfiles --no-obsolete
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

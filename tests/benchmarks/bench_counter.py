@@ -14,7 +14,7 @@ import argparse
 import json
 from datetime import timedelta
 
-from tests.benchmarks import harness
+from tests.benchmarks import harness, stats
 
 OFFSET = 1234
 DATABASE = "solidarity_bench_counter"
@@ -134,9 +134,7 @@ def main():
                     latencies, rate = harness.load(
                         port, path, requests=args.requests, concurrency=args.concurrency
                     )
-                    results[url][i].append(
-                        (harness.median(latencies), harness.p90(latencies), rate)
-                    )
+                    results[url][i].append((stats.median(latencies), stats.p90(latencies), rate))
             budget.check(f"after run {run + 1}")
 
     print(
@@ -147,7 +145,7 @@ def main():
     )
     for url in urls:
         medians = [
-            [harness.median(column) for column in zip(*runs, strict=True)] for runs in results[url]
+            [stats.median(column) for column in zip(*runs, strict=True)] for runs in results[url]
         ]
         rows = []
         for (label, _count, _listed), figures in zip(scenarios, medians, strict=True):
@@ -155,16 +153,13 @@ def main():
             rows.append(
                 [
                     label,
-                    harness.ms(figures[0]),
-                    harness.ms(figures[1]),
+                    stats.ms(figures[0]),
+                    stats.ms(figures[1]),
                     f"{figures[2]:.0f}",
-                    *(
-                        f"{harness.ratio(f, r):.2f}"
-                        for f, r in zip(figures, reference, strict=True)
-                    ),
+                    *(f"{stats.ratio(f, r):.2f}" for f, r in zip(figures, reference, strict=True)),
                 ]
             )
-        harness.print_table(
+        stats.print_table(
             f"GET {url.format(slug='<slug>')}",
             ["signatures", "median", "p90", "req/s", "ratio median", "ratio p90", "ratio req/s"],
             rows,

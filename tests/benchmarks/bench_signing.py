@@ -31,13 +31,11 @@ import email.policy
 import json
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.benchmarks import harness
+from tests.benchmarks import confirm_sql, harness, stats
 
 DATABASE = "solidarity_bench_signing"
 OFFSET = 5000
@@ -49,18 +47,7 @@ HIDDEN_INPUT = r'name="{name}" value="([^"]+)"'
 
 
 def new_petition(slug):
-    from django.utils import timezone
-
-    from petitions.models import Petition
-
-    return Petition.objects.create(
-        slug=slug,
-        title=f"Rush {slug}",
-        target="the Minister of Justice",
-        status=Petition.Status.OPEN,
-        opens_at=timezone.now() - timedelta(days=1),
-        offset=OFFSET,
-    )
+    return harness.open_petition(slug, offset=OFFSET)
 
 
 def sign(port, petition_path, address):
@@ -172,100 +159,15 @@ def one_run(design, run, *, port, environment, signers, concurrency):
     shown = counts_agree(port, petition, len(addresses))
     return {
         "signatures/s": len(addresses) / sign_wall,
-        "signature p50": harness.median(sign_seconds),
-        "signature p90": harness.p90(sign_seconds),
+        "signature p50": stats.median(sign_seconds),
+        "signature p90": stats.p90(sign_seconds),
         "confirmations/s": len(addresses) / confirm_wall,
-        "confirm p50": harness.median(confirm_seconds),
-        "confirm p90": harness.p90(confirm_seconds),
+        "confirm p50": stats.median(confirm_seconds),
+        "confirm p90": stats.p90(confirm_seconds),
         "worker emails/s": len(addresses) / mail_seconds,
         "counter polls": len(poller.statuses),
         "left to fold": left_in_log,
         "shown": shown,
-    }
-
-
-# The database-only comparison -------------------------------------------------------------------
-
-# What services.confirm sends to PostgreSQL, cut down to its statements: lock the signature row
-# (not the petition's), mark it confirmed, then record the +1 as each design does.
-CONFIRM_SQL = [
-    "SELECT s.status, p.status FROM petitions_signature s"
-    " JOIN petitions_petition p ON p.id = s.petition_id WHERE s.id = %(id)s FOR UPDATE OF s",
-    "UPDATE petitions_signature SET status = 'confirmed', confirmed_at = now() WHERE id = %(id)s",
-]
-COUNT_SQL = {
-    "log": "INSERT INTO petitions_countchange (petition_id, delta, created_at)"
-    " VALUES (%(petition)s, 1, now())",
-    "direct": "UPDATE petitions_petition SET confirmed_count = confirmed_count + 1"
-    " WHERE id = %(petition)s",
-}
-
-
-def pending_signatures(petition, count):
-    """`count` pending signatures inserted with one statement; returns their ids."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO petitions_signature (
-                petition_id, first_name, last_name, email, email_normalised, country,
-                postal_code, wants_updates, show_publicly, status, review_reason, ip_hash,
-                created_at, confirmation_sent_at)
-            SELECT %(petition)s, 'Signer', n::text, 'signer' || n || '@example.org',
-                'signer' || n || '@example.org', 'FR', '', false, true, 'pending', '', '',
-                now(), now()
-            FROM generate_series(1, %(count)s) AS n
-            RETURNING id
-            """,
-            {"petition": petition.pk, "count": count},
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-
-def sql_run(design, run, *, database_url, connections, confirmations):
-    """`confirmations` confirmation transactions from `connections` connections at once."""
-    import threading
-
-    import psycopg
-
-    from petitions.counter import fold_counts
-    from petitions.models import Petition
-
-    petition = new_petition(f"sql-{design}-{run}")
-    ids = pending_signatures(petition, confirmations)
-    statements = [*CONFIRM_SQL, COUNT_SQL[design]]
-    barrier = threading.Barrier(connections + 1)
-
-    def confirm_share(share):
-        latencies = []
-        with psycopg.connect(database_url, autocommit=True) as connection:
-            barrier.wait()
-            for signature_id in ids[share::connections]:
-                started = time.perf_counter()
-                with connection.transaction():
-                    for statement in statements:
-                        connection.execute(statement, {"id": signature_id, "petition": petition.pk})
-                latencies.append(time.perf_counter() - started)
-        return latencies
-
-    with ThreadPoolExecutor(max_workers=connections) as pool:
-        futures = [pool.submit(confirm_share, share) for share in range(connections)]
-        barrier.wait()
-        started = time.perf_counter()
-        latencies = [seconds for future in futures for seconds in future.result()]
-        wall = time.perf_counter() - started
-    fold_started = time.perf_counter()
-    folded = fold_counts(petition_id=petition.pk)
-    fold_seconds = time.perf_counter() - fold_started
-    stored = Petition.objects.get(pk=petition.pk).signature_count
-    if stored != OFFSET + confirmations or folded != (confirmations if design == "log" else 0):
-        raise AssertionError(f"{petition.slug}: counter {stored}, folded {folded}")
-    return {
-        "confirmations/s": confirmations / wall,
-        "confirm p50": harness.median(latencies),
-        "confirm p90": harness.p90(latencies),
-        "fold-in": fold_seconds,
     }
 
 
@@ -357,74 +259,18 @@ def main():
     )
     columns = [
         ("signatures/s", lambda v: f"{v:.1f}"),
-        ("signature p50", harness.ms),
-        ("signature p90", harness.ms),
+        ("signature p50", stats.ms),
+        ("signature p90", stats.ms),
         ("confirmations/s", lambda v: f"{v:.1f}"),
-        ("confirm p50", harness.ms),
-        ("confirm p90", harness.ms),
+        ("confirm p50", stats.ms),
+        ("confirm p90", stats.ms),
         ("worker emails/s", lambda v: f"{v:.1f}"),
     ]
-    print_medians(designs, results, columns)
+    stats.print_medians(designs, results, columns)
     if args.sql_connections:
-        sql_comparison(designs, environments[designs[0]]["DATABASE_URL"], args, budget)
-
-
-def sql_comparison(designs, database_url, args, budget):
-    """The confirmation transaction alone, from many connections, without the HTTP layer."""
-    results = {design: [] for design in designs}
-    for run in range(args.runs):
-        order = designs if run % 2 == 0 else list(reversed(designs))
-        for design in order:
-            results[design].append(
-                sql_run(
-                    design,
-                    run,
-                    database_url=database_url,
-                    connections=args.sql_connections,
-                    confirmations=args.sql_confirmations,
-                )
-            )
-        budget.check(f"after database-only run {run + 1}")
-    print(
-        f"\nDatabase only: {args.runs} runs per design of {args.sql_confirmations} confirmation "
-        f"transactions (lock the signature row, mark it confirmed, then the design's +1) from "
-        f"{args.sql_connections} connections at once; no HTTP, no Python rendering. "
-        "Medians over the runs; fold-in is services.fold_counts afterwards (log design only). "
-        "Every run ended with the exact count."
-    )
-    columns = [
-        ("confirmations/s", lambda v: f"{v:.0f}"),
-        ("confirm p50", harness.ms),
-        ("confirm p90", harness.ms),
-        ("fold-in", harness.ms),
-    ]
-    # Only the log design folds, so fold-in has no ratio.
-    print_medians(designs, results, columns, without_ratio={"fold-in"})
-
-
-def print_medians(designs, results, columns, without_ratio=()):
-    """One row of medians over the runs per design, then their ratio when there are two."""
-    medians = {
-        design: {name: harness.median([r[name] for r in runs]) for name, _ in columns}
-        for design, runs in results.items()
-    }
-    rows = [
-        [design, *(show(medians[design][name]) for name, show in columns)] for design in designs
-    ]
-    if len(designs) == 2:
-        first, second = designs
-        rows.append(
-            [
-                f"ratio {first}/{second}",
-                *(
-                    ""
-                    if name in without_ratio
-                    else f"{harness.ratio(medians[first][name], medians[second][name]):.2f}"
-                    for name, _ in columns
-                ),
-            ]
+        confirm_sql.compare(
+            designs, environments[designs[0]]["DATABASE_URL"], args, budget, offset=OFFSET
         )
-    harness.print_table("Medians", ["design", *(name for name, _ in columns)], rows)
 
 
 if __name__ == "__main__":

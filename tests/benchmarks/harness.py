@@ -1,5 +1,5 @@
 """What the benchmarks share: a fresh PostgreSQL database, gunicorn on a loopback port, a small
-threaded HTTP client, and the statistics (medians over runs, p90, ratios).
+threaded HTTP client (the statistics are in stats.py).
 
 Everything talks to 127.0.0.1 only. BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432)
 and BENCH_CACHE_URL (default redis://127.0.0.1:6379/5) say where PostgreSQL and Redis are; the
@@ -14,7 +14,6 @@ import secrets
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,7 @@ import threading
 import time
 from collections import namedtuple
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -119,6 +119,22 @@ def prepare_site(environment):
     """Migrate the fresh database and collect static files (the pages need the manifest)."""
     manage(environment, "migrate", "--no-input")
     manage(environment, "collectstatic", "--no-input", "--verbosity", "0")
+
+
+def open_petition(slug, offset=0):
+    """A new open petition in the benchmark's database (after use_django)."""
+    from django.utils import timezone
+
+    from petitions.models import Petition
+
+    return Petition.objects.create(
+        slug=slug,
+        title=f"Rush {slug}",
+        target="the Minister of Justice",
+        status=Petition.Status.OPEN,
+        opens_at=timezone.now() - timedelta(days=1),
+        offset=offset,
+    )
 
 
 def use_django(environment):
@@ -254,34 +270,3 @@ class Poller(threading.Thread):
     def stop(self):
         self.stopped.set()
         self.join(timeout=REQUEST_TIMEOUT)
-
-
-# Statistics ------------------------------------------------------------------------------------
-
-
-def p90(values):
-    return statistics.quantiles(values, n=10, method="inclusive")[-1]
-
-
-def median(values):
-    return statistics.median(values)
-
-
-def ratio(value, reference):
-    return value / reference if reference else float("nan")
-
-
-def print_table(title, header, rows):
-    """A plain-text table: the first column left-aligned, the others right-aligned."""
-    rows = [[str(cell) for cell in row] for row in rows]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    print(f"\n{title}")
-    for row in [header, *rows]:
-        cells = [row[0].ljust(widths[0])]
-        cells += [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
-        print("  ".join(cells))
-    sys.stdout.flush()
-
-
-def ms(seconds):
-    return f"{seconds * 1000:.1f} ms"
