@@ -69,6 +69,30 @@ def test_a_petition_past_its_closing_time_is_closed(petition):
     assert petition not in Petition.objects.open()
 
 
+@pytest.mark.parametrize(
+    ("status", "opens_in_days", "closes_in_days"),
+    [
+        (Petition.Status.DRAFT, -1, None),
+        (Petition.Status.DRAFT, -2, -1),
+        (Petition.Status.OPEN, -1, None),
+        (Petition.Status.OPEN, 1, None),
+        (Petition.Status.OPEN, -2, -1),
+        (Petition.Status.CLOSED, -2, None),
+        (Petition.Status.CLOSED, 1, None),
+    ],
+)
+def test_is_closed_agrees_with_the_closed_petitions_query(
+    petition, status, opens_in_days, closes_in_days
+):
+    now = timezone.now()
+    petition.status = status
+    petition.opens_at = now + timedelta(days=opens_in_days)
+    petition.closes_at = None if closes_in_days is None else now + timedelta(days=closes_in_days)
+    petition.save()
+    assert petition.is_closed == Petition.objects.closed().filter(pk=petition.pk).exists()
+    assert petition.is_open == Petition.objects.open().filter(pk=petition.pk).exists()
+
+
 @pytest.mark.django_db
 def test_saving_a_stale_petition_never_overwrites_the_count(petition, signature):
     stale = Petition.objects.get(pk=petition.pk)
