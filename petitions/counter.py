@@ -24,6 +24,7 @@ FOLD_EVERY_SECONDS = 2
 
 
 def log_change(petition_id, delta):
+    """Append +1 or -1 to a petition's counter log (the only writer of CountChange rows)."""
     CountChange.objects.create(petition_id=petition_id, delta=delta)
 
 

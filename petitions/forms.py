@@ -31,7 +31,8 @@ class SignatureForm(forms.Form):
     show_publicly = forms.BooleanField(
         label=_("Show my first name and country in the list of recent signers"), required=False
     )
-    # Spam layers: a field people never see (bots fill it) and when the form was shown.
+    # Spam layers 4 and 5 (petitions/spam.py): a field people never see, which bots fill, and
+    # when the form was shown.
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,

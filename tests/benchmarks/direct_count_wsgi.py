@@ -7,28 +7,17 @@ own transaction, instead of inserting a CountChange row. Never used outside the 
 """
 
 from django.db.models import F
-from django.utils import timezone
 
 from config.wsgi import application
 from petitions import counter
 from petitions.models import Petition
 
 
-def change_status_updating_the_petition_row(signature, status, *, review_reason=None):
-    """counter.change_status, with the UPDATE of the petition row in place of the log row."""
-    was_counted = signature.is_counted
-    signature.status = status
-    if review_reason is not None:
-        signature.review_reason = review_reason
-    if status == signature.Status.CONFIRMED and signature.confirmed_at is None:
-        signature.confirmed_at = timezone.now()
-    signature.save()
-    if signature.is_counted != was_counted:
-        Petition.objects.filter(pk=signature.petition_id).update(
-            confirmed_count=F("confirmed_count") + (1 if signature.is_counted else -1)
-        )
+def update_the_petition_row(petition_id, delta):
+    """counter.log_change, as an UPDATE of the petition row instead of a log row."""
+    Petition.objects.filter(pk=petition_id).update(confirmed_count=F("confirmed_count") + delta)
 
 
-counter.change_status = change_status_updating_the_petition_row
+counter.log_change = update_the_petition_row
 
 __all__ = ["application"]

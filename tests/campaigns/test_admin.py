@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from campaigns.models import LocalAction, Moderation, Photo
-from tests.factories import add_local_action, add_photo, add_update
+from tests.factories import add_local_action, add_photo, add_update, event_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -140,18 +140,9 @@ def test_changing_a_local_action_status_in_its_form_records_the_review(admin_cli
 def test_changing_a_status_in_the_event_inline_records_the_review(admin_client, event):
     action = add_local_action(event, "Lyon", status=Moderation.PENDING)
     untouched = add_local_action(event, "Nice", status=Moderation.PENDING)
-    data = {
-        "campaign": event.campaign.pk,
-        "title": event.title,
-        "slug": event.slug,
-        "starts_on": event.starts_on.isoformat(),
-        "start_time": "18:00",
-        "time_zone": event.time_zone,
-        "accepts_actions": "on",
-        "is_published": "on",
-        "local_actions-TOTAL_FORMS": "2",
-        "local_actions-INITIAL_FORMS": "2",
-    }
+    data = event_admin_form(
+        event, **{"local_actions-TOTAL_FORMS": "2", "local_actions-INITIAL_FORMS": "2"}
+    )
     for index, (local_action, status) in enumerate(
         [(action, Moderation.APPROVED), (untouched, Moderation.PENDING)]
     ):

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from tests.factories import event_admin_form
 from tests.images import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
@@ -39,19 +40,7 @@ def test_a_portrait_uploaded_in_the_admin_loses_its_metadata(admin_client, campa
 
 
 def post_event_with_poster(admin_client, event, poster):
-    data = {
-        "campaign": event.campaign.pk,
-        "title": event.title,
-        "slug": event.slug,
-        "starts_on": event.starts_on.isoformat(),
-        "start_time": "18:00",
-        "time_zone": event.time_zone,
-        "poster": poster,
-        "accepts_actions": "on",
-        "is_published": "on",
-        "local_actions-TOTAL_FORMS": "0",
-        "local_actions-INITIAL_FORMS": "0",
-    }
+    data = event_admin_form(event, poster=poster)
     return admin_client.post(reverse("admin:campaigns_event_change", args=[event.pk]), data)
 
 
