@@ -6,6 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from petitions import spam
+from petitions.addresses import InvalidAddress, canonical_email
+
+# What a person reads when their address cannot be used as typed (petitions.addresses).
+ADDRESS_ERRORS = {
+    "invalid": _("Enter a valid email address."),
+    "quoted": _("Please write your email address without quotation marks."),
+    "local_part": _(
+        "We cannot send email to this address. Please write the part before the @ in plain "
+        "Latin letters, digits and . _ - + only."
+    ),
+    "domain": _("This email domain is not valid. Please check the part after the @."),
+    "too_long": _("This email address is too long. Please check it or use another one."),
+}
 
 
 def clean_text(value):
@@ -77,7 +90,10 @@ class SignatureForm(forms.Form):
         return value
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
+        try:
+            email = canonical_email(self.cleaned_data["email"])
+        except InvalidAddress as error:
+            raise ValidationError(ADDRESS_ERRORS[error.code], code=error.code) from error
         if spam.is_disposable(email):
             raise ValidationError(
                 _(

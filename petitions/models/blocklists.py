@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from petitions.addresses import email_domain_and_parents
+from petitions.addresses import InvalidAddress, canonical_domain, email_domain_and_parents
 
 
 class BlockedDomain(models.Model):
@@ -22,7 +22,11 @@ class BlockedDomain(models.Model):
         return self.domain
 
     def save(self, *args, **kwargs):
-        self.domain = self.domain.strip().lower().lstrip("@")
+        domain = self.domain.strip().lstrip("@")
+        try:
+            self.domain = canonical_domain(domain)  # the form addresses are compared in
+        except InvalidAddress:
+            self.domain = domain.lower()
         super().save(*args, **kwargs)
 
     @classmethod
