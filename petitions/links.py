@@ -1,6 +1,7 @@
 """The signed links in every email: the one that confirms a signature, the one that withdraws it."""
 
 from django.core import signing
+from django.utils.crypto import salted_hmac
 
 from petitions.models import Signature
 
@@ -31,3 +32,11 @@ def signature_from_expired_token(token, salt):
         return signature_from_token(token, salt)
     except signing.BadSignature:
         return None
+
+
+def details_fingerprint(signature):
+    """A keyed hash of what the confirmation page shows: a POST confirms only what was shown."""
+    shown = [signature.first_name, signature.last_name, signature.country.code]
+    shown.append(str(signature.show_publicly))
+    details = "\x1f".join(shown)
+    return salted_hmac("petitions.confirm-details", details, algorithm="sha256").hexdigest()[:32]

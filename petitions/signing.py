@@ -14,8 +14,8 @@ from petitions import counter, emails, spam
 from petitions.addresses import normalise_email
 from petitions.models import Signature
 
-# Someone (or a bot) signing again and again with an address gets at most one "already signed"
-# email in this time: the site must not become a way to flood somebody's mailbox.
+# Someone (or a bot) signing again and again with an address gets at most one email in answer
+# in this time: the site must not become a way to flood somebody's mailbox.
 ALREADY_SIGNED_EVERY = timedelta(hours=1)
 
 
@@ -49,9 +49,10 @@ def sign(
 ):
     """Record a signature and email the signer.
 
-    A new address gets a confirmation email; an address that already signed gets an "already
-    signed" email instead, and the caller shows the same page either way, so the site never
-    reveals who signed; that email goes out at most once an hour per signature. A spam
+    A new address gets a confirmation email. An address whose signature is not confirmed yet
+    takes the new details and gets a fresh confirmation; one already confirmed gets an "already
+    signed" email. The caller shows the same page either way, so the site never reveals who
+    signed, and a repeated submission is answered by at most one email an hour per signature. A spam
     `verdict` (petitions.spam) keeps the signature as spam, uncounted, and sends no email at
     all, not even to an address that has signed; a review verdict records its reason. Raises
     SigningError("closed") when the petition takes no more signatures.
@@ -81,15 +82,19 @@ def sign(
         return signature
     if outcome == "new":
         emails.enqueue(emails.send_confirmation, signature.pk)
-    elif _claim_already_signed_email(signature):
+    elif not _claim_repeat_email(signature):
+        pass  # an email already answered a submission with this address within the hour
+    elif outcome == "replaced":
+        Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=None)
+        emails.enqueue(emails.send_confirmation, signature.pk)
+    else:
         emails.enqueue(emails.send_already_signed, signature.pk)
     return signature
 
 
-def _claim_already_signed_email(signature):
-    """True when no "already signed" email went out within the hour (and note that one does).
-
-    One conditional UPDATE, so that simultaneous submissions cannot both claim it.
+def _claim_repeat_email(signature):
+    """True when no email answered a repeated submission within the hour (and note that one
+    does). One conditional UPDATE, so that simultaneous submissions cannot both claim it.
     """
     now = timezone.now()
     recent = Q(already_signed_sent_at__gt=now - ALREADY_SIGNED_EVERY)
@@ -100,22 +105,32 @@ def _claim_already_signed_email(signature):
 
 
 def _sign_again(*, petition, status, fields):
-    """Someone signs with an address that has signed: reopen a withdrawn or auto-spam one."""
+    """Someone signs with an address that has signed. Returns (outcome, signature).
+
+    "new": a withdrawn signature, or one the automatic layers kept as spam, is reopened with the
+    new details and needs its first confirmation. "replaced": an unconfirmed one takes the new
+    details, since whoever proves the mailbox decides what is published: a stranger who signed
+    first with a variant of the address (victim+x@...) cannot squat it. "again": a confirmed
+    signature keeps its details.
+    """
     with transaction.atomic():
         signature = Signature.objects.select_for_update().get(
             petition=petition, email_normalised=normalise_email(fields["email"])
         )
+        if status != Signature.Status.PENDING:
+            return "again", signature
         reopenable = signature.status == Signature.Status.WITHDRAWN or (
             signature.status == Signature.Status.SPAM
             and signature.review_reason in spam.AUTOMATIC_SPAM_REASONS
         )
-        if reopenable and status == Signature.Status.PENDING:
+        if reopenable or signature.status == Signature.Status.PENDING:
             for name, value in fields.items():
                 setattr(signature, name, value)
             signature.confirmed_at = None
-            signature.confirmation_sent_at = None
+            if reopenable:
+                signature.confirmation_sent_at = None
             counter.change_status(signature, Signature.Status.PENDING)
-            return "new", signature
+            return ("new" if reopenable else "replaced"), signature
     return "again", signature
 
 

@@ -99,8 +99,11 @@ def thanks(request, slug):
     return _render(request, petition, "petitions/thanks.html", context)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
+    """The link in the confirmation email. Opening it only shows what would be confirmed, with
+    one button: mail scanners follow links, and nobody must appear on a petition because one
+    opened a mail someone else triggered. The button's POST confirms. Idempotent."""
     max_age = settings.PETITIONS_CONFIRM_DAYS * 24 * 3600
     try:
         signature = links.signature_from_token(token, links.CONFIRM_SALT, max_age=max_age)
@@ -113,14 +116,25 @@ def confirm(request, token):
         return render(request, "petitions/link_problem.html", context, status=410)
     except BadSignature:
         return render(request, "petitions/link_problem.html", {"petition": None}, status=400)
-    if signature is None:
+    if signature is None or signature.status == Signature.Status.WITHDRAWN:
         return render(request, "petitions/link_problem.html", {"petition": None}, status=404)
-    try:
-        signature = signing.confirm(signature_id=signature.pk)
-    except signing.SigningError as error:
-        context = {"petition": signature.petition, "closed": error.code == "closed"}
+    petition = signature.petition
+    if signature.status == Signature.Status.CONFIRMED:
+        return _confirmed(request, petition)
+    if signature.status == Signature.Status.PENDING and not petition.is_open:
+        context = {"petition": petition, "closed": True}
         return render(request, "petitions/link_problem.html", context, status=404)
-    return _confirmed(request, signature.petition)
+    shown = links.details_fingerprint(signature)
+    if request.method == "POST" and request.POST.get("shown") == shown:
+        try:
+            signing.confirm(signature_id=signature.pk)
+        except signing.SigningError as error:  # withdrawn or closed since the page was shown
+            context = {"petition": petition, "closed": error.code == "closed"}
+            return render(request, "petitions/link_problem.html", context, status=404)
+        return _confirmed(request, petition)
+    # A POST whose details changed since the page was shown asks again, with what is now there.
+    context = {"signature": signature, "shown": shown, "changed": request.method == "POST"}
+    return _render(request, petition, "petitions/confirm.html", context)
 
 
 def _confirmed(request, petition):

@@ -7,8 +7,9 @@ Each run opens a new petition and, with --concurrency client threads:
 2. sends the confirmation emails with `manage.py db_worker --batch` (the tasks backend is the
    database, as in production) to a filemail folder, and reads each signer's confirmation link
    from their email (not timed). Every signer must have exactly one.
-3. opens every confirmation link, while one more thread GETs count.json every 0.2 s as open
-   petition pages do (each view may fold pending changes in). Timed: confirmations/s.
+3. opens every confirmation link and presses its button (GET, then POST), while one more thread
+   GETs count.json every 0.2 s as open petition pages do (each view may fold pending changes
+   in). Timed: confirmations/s.
 4. runs `manage.py fold_signature_counts`, then requires count.json, the page and the database to
    agree exactly: offset + confirmed signatures.
 
@@ -100,10 +101,20 @@ def confirmation_links(folder):
 
 
 def confirm(port, path):
-    response = harness.get(port, path)
-    if response.status != 200:
-        raise AssertionError(f"GET {path} answered {response.status}")
-    return response.seconds
+    """Open the link, then press the button as the signer does (the GET alone confirms nothing)."""
+    page = harness.get(port, path)
+    if page.status != 200:
+        raise AssertionError(f"GET {path} answered {page.status}")
+    html = page.body.decode()
+    csrf_cookie = SimpleCookie(page.headers["set-cookie"])["csrftoken"].value
+    fields = {
+        name: re.search(HIDDEN_INPUT.format(name=name), html)[1]
+        for name in ("csrfmiddlewaretoken", "shown")
+    }
+    done = harness.post_form(port, path, fields, headers={"Cookie": f"csrftoken={csrf_cookie}"})
+    if done.status != 200 or b"Your signature is confirmed" not in done.body:
+        raise AssertionError(f"POST {path} answered {done.status}")
+    return page.seconds + done.seconds
 
 
 def counts_agree(port, petition, confirmed):

@@ -51,6 +51,9 @@ def test_a_supporter_signs_on_a_phone_confirms_and_watches_the_counter_go_up(pho
     expect(counter).to_have_text("785")
 
     phone_page.goto(confirmation_path())
+    # Opening the link only asks: the signer sees their details and presses the button.
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text("Confirm your signature")
+    phone_page.get_by_role("button", name="Confirm my signature").click()
     expect(phone_page.get_by_role("heading", level=1)).to_have_text("Your signature is confirmed")
 
     petition_tab.bring_to_front()
@@ -75,6 +78,7 @@ def test_without_javascript_a_supporter_signs_confirms_and_is_counted(
     try:
         sign_on(tab)
         tab.goto(confirmation_path())
+        tab.get_by_role("button", name="Confirm my signature").click()
         expect(tab.get_by_role("heading", level=1)).to_have_text("Your signature is confirmed")
         # What cron (or the next page view a few seconds later) does.
         call_command("fold_signature_counts", verbosity=0)

@@ -25,3 +25,12 @@ def assert_shadow_banned(response, reason):
     assert mail.outbox == []
     counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 0
+
+
+def confirm_by_link(client, message):
+    """Open the confirmation link in `message` as its signer does, then press the button."""
+    path = link_from(message, "confirm")
+    page = client.get(path)
+    shown = re.search(r'name="shown" value="([^"]+)"', page.text)
+    assert shown, page.text
+    return client.post(path, {"shown": shown[1]})

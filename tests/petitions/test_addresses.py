@@ -9,7 +9,6 @@ from petitions.models import BlockedDomain, Signature
 pytestmark = pytest.mark.django_db
 
 
-
 def fullwidth(text):
     """ASCII letters as their fullwidth forms (U+FF41...): NFKC maps them back."""
     return "".join(chr(ord(char) + 0xFEE0) for char in text)

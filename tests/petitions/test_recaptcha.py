@@ -7,7 +7,7 @@ from django.core import mail
 
 from petitions import counter
 from petitions.models import Petition, Signature
-from tests.petitions.helpers import assert_shadow_banned, link_from
+from tests.petitions.helpers import assert_shadow_banned, confirm_by_link
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def test_when_google_cannot_be_reached_the_signature_is_kept_for_review(
     signature = Signature.objects.get()
     assert signature.status == Signature.Status.PENDING
     assert signature.review_reason == Signature.Review.CAPTCHA_UNAVAILABLE
-    client.get(link_from(mail.outbox[0], "confirm"))
+    confirm_by_link(client, mail.outbox[0])
     counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 1
 

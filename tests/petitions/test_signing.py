@@ -5,7 +5,7 @@ from django.core import signing as django_signing
 from petitions import counter, links, signing
 from petitions.models import Petition, Signature
 from tests.factories import form_data
-from tests.petitions.helpers import link_from
+from tests.petitions.helpers import confirm_by_link, link_from
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_the_form_offers_unticked_opt_ins_and_links_the_privacy_notice(client, p
 def test_confirming_counts_the_signature_and_a_second_click_changes_nothing(client, sign, petition):
     sign()
     confirm_path = link_from(mail.outbox[0], "confirm")
-    first = client.get(confirm_path)
+    first = confirm_by_link(client, mail.outbox[0])
     second = client.get(confirm_path)
     assert first.status_code == second.status_code == 200
     assert "Your signature is confirmed" in second.content.decode()
@@ -64,7 +64,7 @@ def test_confirming_counts_the_signature_and_a_second_click_changes_nothing(clie
 
 def test_the_page_shows_the_confirmed_signature_once_folded_in(client, sign, petition):
     sign()
-    client.get(link_from(mail.outbox[0], "confirm"))
+    confirm_by_link(client, mail.outbox[0])
     counter.fold_counts()
     content = client.get(petition.get_absolute_url()).content.decode()
     assert 'data-value="1">1</strong> person has signed' in content
@@ -110,7 +110,7 @@ def test_a_confirmed_signatures_link_still_shows_success_after_it_expires(
 ):
     sign()
     path = link_from(mail.outbox[0], "confirm")
-    first = client.get(path)
+    first = confirm_by_link(client, mail.outbox[0])
     settings.PETITIONS_CONFIRM_DAYS = -1
     again = client.get(path)
     assert again.status_code == first.status_code == 200
@@ -143,7 +143,7 @@ def test_a_name_made_only_of_invisible_marks_is_required(client, petition, marks
 
 def test_signing_again_sends_an_already_signed_email_and_shows_the_same_page(client, sign):
     first = sign()
-    client.get(link_from(mail.outbox[0], "confirm"))
+    confirm_by_link(client, mail.outbox[0])
     again = sign(email="ADA+again@Example.org", first_name="Ada B.")
     assert again.status_code == first.status_code == 302
     assert again["Location"] == first["Location"]
@@ -155,17 +155,44 @@ def test_signing_again_sends_an_already_signed_email_and_shows_the_same_page(cli
     assert "/petitions/withdraw/" in mail.outbox[1].body
 
 
-def test_signing_again_before_confirming_resends_the_link_in_the_already_signed_email(sign):
+def test_signing_again_before_confirming_sends_a_fresh_confirmation(sign):
     sign()
     sign()
-    assert mail.outbox[1].subject == "You have already signed: Free Jane Doe"
+    assert mail.outbox[1].subject == "Please confirm your signature: Free Jane Doe"
     assert "/petitions/confirm/" in mail.outbox[1].body
+
+
+def test_the_mailbox_owner_replaces_the_details_a_squatter_typed(client, sign):
+    sign(email="victim+x@example.org", first_name="Troll", last_name="www.example.com")
+    sign(email="victim@example.org", first_name="Vera", last_name="Victim", show_publicly="on")
+    signature = Signature.objects.get()
+    assert (signature.first_name, signature.last_name, signature.email) == (
+        "Vera",
+        "Victim",
+        "victim@example.org",
+    )
+    assert signature.show_publicly
+    assert [message.to for message in mail.outbox] == [
+        ["victim+x@example.org"],
+        ["victim@example.org"],
+    ]
+    assert "Vera" in client.get(link_from(mail.outbox[1], "confirm")).text
+
+
+def test_no_email_greets_the_signer_with_a_name_someone_typed(client, sign):
+    sign(first_name="Troll")
+    confirm_by_link(client, mail.outbox[0])
+    sign(first_name="Troll")
+    assert len(mail.outbox) == 2
+    for message in mail.outbox:
+        assert "Troll" not in message.body
+        assert "Troll" not in message.alternatives[0].content
 
 
 def test_withdrawing_asks_first_then_takes_the_signature_off_the_counter(client, sign, petition):
     sign()
     message = mail.outbox[0]
-    client.get(link_from(message, "confirm"))
+    confirm_by_link(client, message)
     withdraw_path = link_from(message, "withdraw")
     asked = client.get(withdraw_path)
     assert "Withdraw your signature?" in asked.content.decode()
@@ -181,7 +208,7 @@ def test_withdrawing_asks_first_then_takes_the_signature_off_the_counter(client,
 
 def test_withdrawing_erases_the_signers_personal_data_at_once(client, sign, petition):
     sign(postal_code="75001", show_publicly="on", wants_updates="on")
-    client.get(link_from(mail.outbox[0], "confirm"))
+    confirm_by_link(client, mail.outbox[0])
     client.post(link_from(mail.outbox[0], "withdraw"))
     signature = Signature.objects.get()
     assert signature.status == Signature.Status.WITHDRAWN
@@ -197,7 +224,7 @@ def test_withdrawing_erases_the_signers_personal_data_at_once(client, sign, peti
     signature = Signature.objects.get()
     assert (signature.status, signature.first_name) == (Signature.Status.PENDING, "Ada again")
     assert signature.email == "ada@example.org"
-    client.get(link_from(mail.outbox[-1], "confirm"))
+    confirm_by_link(client, mail.outbox[-1])
     counter.fold_counts()
     assert Petition.objects.get().confirmed_count == 1
 
