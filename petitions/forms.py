@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 from django import forms
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from petitions import spam
-from petitions.addresses import InvalidAddress, canonical_email
+from petitions.addresses import DEFAULT_IGNORABLE, FULL_STOPS, InvalidAddress, canonical_email
 
 # What a person reads when their address cannot be used as typed (petitions.addresses).
 ADDRESS_ERRORS = {
@@ -30,6 +31,18 @@ def clean_text(value):
             continue
         kept.append(char)
     return " ".join("".join(kept).split())
+
+
+# Markup or a web address, in any spelling once folded: "<", "://", "www", an "@", or a dot
+# between a letter or digit and two or more letters ("scam.example", "ｓｃａｍ．ｃｏｍ", "x.рф").
+LINK_LIKE = re.compile(r"[<>@]|://|\bwww\b|[^\W_]\.[^\W\d_]{2,}")
+
+
+def looks_like_a_link(text):
+    """True when a name carries markup or a link, however it is spelt: names are shown in
+    public lists and to the organisers, so they must not become a way to advertise."""
+    plain = DEFAULT_IGNORABLE.sub("", unicodedata.normalize("NFKC", text))
+    return bool(LINK_LIKE.search(plain.translate(FULL_STOPS).casefold()))
 
 
 class SignatureForm(forms.Form):
@@ -85,7 +98,7 @@ class SignatureForm(forms.Form):
         # them is no name.
         if not "".join(char for char in value if unicodedata.category(char) != "Cf").strip():
             raise ValidationError(self.fields[name].error_messages["required"], code="required")
-        if "<" in value or ">" in value or "://" in value:
+        if looks_like_a_link(value):
             raise ValidationError(_("Please write your name without links or angle brackets."))
         return value
 

@@ -11,15 +11,23 @@ Refused outright, with a page that says why:
 Judged on a valid submission (`judge`), kept as spam (a shadow ban: stored, never counted, no
 email, and the sender sees the usual thanks page):
 4. Honeypot: a field people never see, which bots fill.
-5. Fill time: a signed start token; a form sent faster than PETITIONS_MIN_FILL_SECONDS, or
-   with no valid token, is a bot's.
+5. No form token: the page signs the time it showed the form (tied to the petition); a POST
+   without a genuine one never loaded the form.
 6. reCAPTCHA v3, only when RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY are set: a failed
    check or a score below PETITIONS_RECAPTCHA_MIN_SCORE.
 7. Blocked email domains (edited in the admin; subdomains too).
 8. Blocked IP ranges (edited in the admin).
-Kept for an organiser's review, yet signed and counted once confirmed:
-9. reCAPTCHA is on but sent no token (no JavaScript, Google blocked) or Google could not be
-   reached: never a reason to refuse a person.
+Kept for an organiser's review, yet emailed a confirmation and counted once confirmed, since
+none of these alone proves a bot and timing must never discard a person:
+9. Too fast: sent less than PETITIONS_MIN_FILL_SECONDS after the form was shown (a browser
+   that autofills can be that fast).
+10. reCAPTCHA is on but sent no token (no JavaScript, Google blocked) or Google could not be
+   reached.
+
+What the form token is worth: it is not bound to the visitor, so a script that loads the page
+before each POST gets a fresh, valid one (and may reuse one until it is a day old). It stops
+bots that post without loading the form and flags the hurried; the rate limits (1), the
+confirmation email and the organisers' review bound the rest.
 """
 
 import logging
@@ -69,7 +77,8 @@ CLEAN = Verdict()
 # "spam" verdict sticks.
 AUTOMATIC_SPAM_REASONS = {
     Signature.Review.HONEYPOT,
-    Signature.Review.TOO_FAST,
+    Signature.Review.NO_TOKEN,
+    Signature.Review.TOO_FAST,  # before too-fast submissions were kept for review
     Signature.Review.CAPTCHA_FAILED,
     Signature.Review.BLOCKED_DOMAIN,
     Signature.Review.BLOCKED_IP,
@@ -77,18 +86,20 @@ AUTOMATIC_SPAM_REASONS = {
 
 
 def judge(*, petition, data, captcha_outcome, ip):
-    """The verdict of layers 4 to 9 on a valid submission (the form's cleaned data)."""
+    """The verdict of layers 4 to 10 on a valid submission (the form's cleaned data)."""
     if data.get("website"):
         return Verdict(Outcome.SPAM, Signature.Review.HONEYPOT)
     elapsed = seconds_since(data.get("started") or "", petition)
-    if elapsed is None or elapsed < settings.PETITIONS_MIN_FILL_SECONDS:
-        return Verdict(Outcome.SPAM, Signature.Review.TOO_FAST)
+    if elapsed is None:
+        return Verdict(Outcome.SPAM, Signature.Review.NO_TOKEN)
     if captcha_outcome == "failed":
         return Verdict(Outcome.SPAM, Signature.Review.CAPTCHA_FAILED)
     if BlockedDomain.blocks(data["email"]):
         return Verdict(Outcome.SPAM, Signature.Review.BLOCKED_DOMAIN)
     if BlockedIPRange.blocks(ip):
         return Verdict(Outcome.SPAM, Signature.Review.BLOCKED_IP)
+    if elapsed < settings.PETITIONS_MIN_FILL_SECONDS:
+        return Verdict(Outcome.REVIEW, Signature.Review.TOO_FAST)
     if captcha_outcome == "unavailable":
         return Verdict(Outcome.REVIEW, Signature.Review.CAPTCHA_UNAVAILABLE)
     return CLEAN
@@ -125,7 +136,7 @@ def is_disposable(email):
     return not disposable_domains.isdisjoint(email_domain_and_parents(email))
 
 
-# 3 and 5. The form's start token -----------------------------------------------------------
+# 3, 5 and 9. The form's start token -----------------------------------------------------------
 
 STARTED_SALT = "petitions.form-started"
 # A form shown longer ago than this is not taken as it is: the person is asked to send it again
@@ -160,7 +171,7 @@ def is_stale(token, petition):
     return elapsed is not None and elapsed > STARTED_MAX_AGE
 
 
-# 6 and 9. reCAPTCHA ------------------------------------------------------------------------
+# 6 and 10. reCAPTCHA ------------------------------------------------------------------------
 
 
 def recaptcha_enabled():

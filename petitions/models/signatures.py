@@ -30,6 +30,7 @@ class Signature(models.Model):
         NONE = "", _("Nothing to review")
         HONEYPOT = "honeypot", _("Filled the hidden field")
         TOO_FAST = "too_fast", _("Sent the form too fast")
+        NO_TOKEN = "no_token", _("Sent without the form's token")
         CAPTCHA_FAILED = "captcha_failed", _("Failed reCAPTCHA")
         CAPTCHA_UNAVAILABLE = "captcha_unavailable", _("reCAPTCHA could not be reached")
         BLOCKED_DOMAIN = "blocked_domain", _("Blocked email domain")

@@ -55,6 +55,37 @@ HOSTILE = [
 ]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Troll www.scam.example",
+        "Troll scam.example",
+        "Troll https://scam.example",
+        "\uff53\uff43\uff41\uff4d\uff0e\uff43\uff4f\uff4d",  # fullwidth scam.com
+        "scam\u3002com",
+        "scam.\u0440\u0444",  # scam.рф
+        "sc\u00adam.com",
+        "<b>Ada</b>",
+        "\uff1cb\uff1eAda",  # fullwidth angle brackets
+        "ada@scam.example",
+        "WWW scam",
+    ],
+)
+def test_names_with_links_or_markup_in_any_spelling_are_refused(client, petition, name):
+    response = client.post(petition.get_absolute_url(), form_data(petition, first_name=name))
+    assert response.status_code == 400
+    assert "without links or angle brackets" in response.text
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["J. R. R.", "Jean-Pierre", "O'Brien", "Anne-Marie Dupont", "St. John", "Ma Ying-jeou"]
+)
+def test_ordinary_names_with_dots_and_dashes_are_accepted(client, petition, name):
+    response = client.post(petition.get_absolute_url(), form_data(petition, first_name=name))
+    assert response.status_code == 302
+
+
 @pytest.mark.parametrize("overrides", HOSTILE)
 def test_hostile_input_gets_errors_or_is_stored_safely_never_a_500(client, petition, overrides):
     if overrides.get("started") == "from the future":

@@ -163,7 +163,7 @@ def test_signing_again_before_confirming_sends_a_fresh_confirmation(sign):
 
 
 def test_the_mailbox_owner_replaces_the_details_a_squatter_typed(client, sign):
-    sign(email="victim+x@example.org", first_name="Troll", last_name="www.example.com")
+    sign(email="victim+x@example.org", first_name="Troll", last_name="Scammer")
     sign(email="victim@example.org", first_name="Vera", last_name="Victim", show_publicly="on")
     signature = Signature.objects.get()
     assert (signature.first_name, signature.last_name, signature.email) == (

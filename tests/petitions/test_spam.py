@@ -6,11 +6,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from petitions import moderation, signing
+from petitions import counter, moderation, signing
 from petitions.models import BlockedDomain, BlockedIPRange, Petition, Signature
 from petitions.spam import form_started_token, seconds_since
 from tests.factories import form_data
-from tests.petitions.helpers import assert_shadow_banned
+from tests.petitions.helpers import assert_shadow_banned, confirm_by_link
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +19,25 @@ def test_a_bot_filling_the_honeypot_sees_a_normal_page_and_is_not_counted(sign):
     assert_shadow_banned(sign(website="http://spam.example"), Signature.Review.HONEYPOT)
 
 
-def test_a_bot_posting_faster_than_a_person_can_type_is_not_counted(sign, petition, settings):
+def test_a_form_sent_faster_than_a_person_types_is_kept_pending_emailed_and_flagged(
+    client, sign, petition, settings
+):
     settings.PETITIONS_MIN_FILL_SECONDS = 5
-    response = sign(started=form_started_token(petition, at=time.time() - 1))
-    assert_shadow_banned(response, Signature.Review.TOO_FAST)
+    response = sign(started=form_started_token(petition, at=time.time() - 0.8))
+    assert response["Location"] == "/petitions/free-jane-doe/thanks/"
+    signature = Signature.objects.get()
+    assert (signature.status, signature.review_reason) == (
+        Signature.Status.PENDING,
+        Signature.Review.TOO_FAST,
+    )
+    assert mail.outbox[0].subject == "Please confirm your signature: Free Jane Doe"
+    confirm_by_link(client, mail.outbox[0])
+    counter.fold_counts()
+    assert Petition.objects.get().confirmed_count == 1
 
 
-def test_a_forged_or_missing_timestamp_counts_as_too_fast(sign):
-    assert_shadow_banned(sign(started="1700000000"), Signature.Review.TOO_FAST)
+def test_a_forged_or_missing_form_token_is_kept_as_spam(sign):
+    assert_shadow_banned(sign(started="1700000000"), Signature.Review.NO_TOKEN)
 
 
 def test_the_honeypot_is_hidden_from_people_and_assistive_technology(client, petition):
@@ -193,7 +204,7 @@ def test_repeated_submissions_get_at_most_one_email_an_hour_per_signature(sign):
     assert len(mail.outbox) == 3
 
 
-def test_a_form_token_from_another_petition_counts_as_too_fast(client, petition):
+def test_a_form_token_from_another_petition_is_no_token(client, petition):
     other = Petition.objects.create(
         slug="other", title="Other", target="X", status=Petition.Status.OPEN
     )
@@ -203,7 +214,7 @@ def test_a_form_token_from_another_petition_counts_as_too_fast(client, petition)
     signature = Signature.objects.get()
     assert (signature.status, signature.review_reason) == (
         Signature.Status.SPAM,
-        Signature.Review.TOO_FAST,
+        Signature.Review.NO_TOKEN,
     )
     assert mail.outbox == []
 

@@ -34,20 +34,27 @@ def test_a_person_gets_the_clean_verdict(petition):
     ("changes", "reason"),
     [
         ({"website": "http://spam.example"}, Signature.Review.HONEYPOT),
-        ({"started": ""}, Signature.Review.TOO_FAST),
-        ({"started": "forged"}, Signature.Review.TOO_FAST),
+        ({"started": ""}, Signature.Review.NO_TOKEN),
+        ({"started": "forged"}, Signature.Review.NO_TOKEN),
     ],
 )
-def test_the_honeypot_and_the_fill_time_keep_a_bot_as_spam(petition, changes, reason):
+def test_the_honeypot_and_a_missing_form_token_keep_a_bot_as_spam(petition, changes, reason):
     verdict = judge(petition, human(petition, **changes))
     assert (verdict.outcome, verdict.reason, verdict.is_spam) == (spam.Outcome.SPAM, reason, True)
 
 
-def test_the_minimum_fill_time_is_configurable(petition, settings):
+def test_too_fast_is_kept_for_review_never_spam_and_the_minimum_is_configurable(petition, settings):
     data = human(petition, started=spam.form_started_token(petition, at=time.time() - 10))
     assert judge(petition, data) == spam.CLEAN
     settings.PETITIONS_MIN_FILL_SECONDS = 30
-    assert judge(petition, data).reason == Signature.Review.TOO_FAST
+    verdict = judge(petition, data)
+    assert (verdict.outcome, verdict.reason) == (spam.Outcome.REVIEW, Signature.Review.TOO_FAST)
+
+
+def test_a_spam_layer_wins_over_too_fast(petition):
+    BlockedDomain.objects.create(domain="spam.example")
+    data = human(petition, email="bot@spam.example", started=spam.form_started_token(petition))
+    assert judge(petition, data).reason == Signature.Review.BLOCKED_DOMAIN
 
 
 def test_a_failed_captcha_is_spam_and_an_unavailable_one_is_kept_for_review(petition):
