@@ -16,7 +16,7 @@ from petitions.models import Signature
 
 # Someone (or a bot) signing again and again with an address gets at most one email in answer
 # in this time: the site must not become a way to flood somebody's mailbox.
-ALREADY_SIGNED_EVERY = timedelta(hours=1)
+REPEAT_EMAIL_EVERY = timedelta(hours=1)
 
 
 class SigningError(Exception):
@@ -82,13 +82,12 @@ def sign(
         return signature
     if outcome == "new":
         emails.enqueue(emails.send_confirmation, signature.pk)
-    elif not _claim_repeat_email(signature):
-        pass  # an email already answered a submission with this address within the hour
-    elif outcome == "replaced":
-        Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=None)
-        emails.enqueue(emails.send_confirmation, signature.pk)
-    else:
-        emails.enqueue(emails.send_already_signed, signature.pk)
+    elif _claim_repeat_email(signature):
+        if outcome == "replaced":
+            Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=None)
+            emails.enqueue(emails.send_confirmation, signature.pk)
+        else:
+            emails.enqueue(emails.send_already_signed, signature.pk)
     return signature
 
 
@@ -97,7 +96,7 @@ def _claim_repeat_email(signature):
     does). One conditional UPDATE, so that simultaneous submissions cannot both claim it.
     """
     now = timezone.now()
-    recent = Q(already_signed_sent_at__gt=now - ALREADY_SIGNED_EVERY)
+    recent = Q(already_signed_sent_at__gt=now - REPEAT_EMAIL_EVERY)
     claimed = (
         Signature.objects.filter(pk=signature.pk).exclude(recent).update(already_signed_sent_at=now)
     )
