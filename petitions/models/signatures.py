@@ -59,7 +59,8 @@ class Signature(models.Model):
     created_at = models.DateTimeField(_("signed at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent at"), null=True, blank=True)
-    # The last "you already signed" email: at most one an hour (signing.REPEAT_EMAIL_EVERY).
+    # The last email that answered a repeated submission: at most one an hour
+    # (signing.REPEAT_EMAIL_EVERY).
     already_signed_sent_at = models.DateTimeField(
         _("“already signed” email sent at"), null=True, blank=True, editable=False
     )
