@@ -6,17 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from petitions import spam
-
-
-def clean_text(value):
-    """Drop control and format characters other than the ones scripts need (RTL marks stay)."""
-    kept = []
-    for char in value:
-        category = unicodedata.category(char)
-        if category == "Cc" or (category == "Cf" and char not in "\u200c\u200d\u200e\u200f"):
-            continue
-        kept.append(char)
-    return " ".join("".join(kept).split())
+from sitewide.text import clean_text
 
 
 class SignatureForm(forms.Form):
