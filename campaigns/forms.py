@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns import photos
 from campaigns.dates import time_zone_choices
 from campaigns.models import LocalAction, Photo
+from sitewide import text
 
 # A local action belongs to the event's day, give or take a week (a rally the weekend before).
 ACTION_DAYS_AROUND_EVENT = datetime.timedelta(days=7)
@@ -33,6 +34,16 @@ class LocalActionForm(forms.ModelForm):
             "contact_is_public",
             "submitter_email",
         ]
+        # Free text is stripped of hidden characters; addresses holding any are refused.
+        field_classes = {
+            "city": text.OneLineTextField,
+            "place": text.OneLineTextField,
+            "description": text.MultilineTextField,
+            "link": text.LinkField,
+            "organiser_name": text.OneLineTextField,
+            "public_contact": text.OneLineTextField,
+            "submitter_email": text.EmailAddressField,
+        }
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}),
             "start_time": forms.TimeInput(attrs={"type": "time"}),
@@ -96,6 +107,11 @@ class PhotoForm(forms.ModelForm):
         model = Photo
         # The image is not a model field here: only the cleaned copy is ever stored.
         fields = ["city", "country", "name", "caption", "consent"]
+        field_classes = {
+            "city": text.OneLineTextField,
+            "name": text.OneLineTextField,
+            "caption": text.OneLineTextField,
+        }
 
     @staticmethod
     def is_open_for(event):

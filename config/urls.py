@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "sitewide.views.bad_request"
 handler403 = "sitewide.views.permission_denied"
 handler404 = "sitewide.views.page_not_found"
 handler500 = "sitewide.views.server_error"

@@ -8,6 +8,7 @@ from django_countries.fields import CountryField
 
 from petitions import spam
 from petitions.addresses import DEFAULT_IGNORABLE, FULL_STOPS, InvalidAddress, canonical_email
+from sitewide.text import clean_text
 
 # What a person reads when their address cannot be used as typed (petitions.addresses).
 ADDRESS_ERRORS = {
@@ -20,17 +21,6 @@ ADDRESS_ERRORS = {
     "domain": _("This email domain is not valid. Please check the part after the @."),
     "too_long": _("This email address is too long. Please check it or use another one."),
 }
-
-
-def clean_text(value):
-    """Drop control and format characters other than the ones scripts need (RTL marks stay)."""
-    kept = []
-    for char in value:
-        category = unicodedata.category(char)
-        if category == "Cc" or (category == "Cf" and char not in "\u200c\u200d\u200e\u200f"):
-            continue
-        kept.append(char)
-    return " ".join("".join(kept).split())
 
 
 # Markup or a web address, in any spelling once folded: "<", "://", "www", an "@", or a dot

@@ -59,6 +59,16 @@ def privacy(request):
     return render(request, "sitewide/privacy.html")
 
 
+def bad_request(request, exception=None):
+    """A request Django could not read: a body in another charset than UTF-8, a forged host.
+
+    Django's own bad_request view runs the CSRF check again, which reads the body again; a form
+    body in latin-1 raises on every read, and that second raise turned the 400 into a 500. This
+    view never touches request.POST.
+    """
+    return render(request, "400.html", status=400)
+
+
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
