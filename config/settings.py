@@ -98,6 +98,19 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer must not hold a worker for minutes (psycopg waits 130 s
+    # to connect by default): give up connecting after DATABASE_CONNECT_TIMEOUT seconds (2 at
+    # least), and have the server cancel a statement that runs past
+    # DATABASE_STATEMENT_TIMEOUT_MS (0: no limit, and no startup option, for PgBouncer). Both
+    # raise OperationalError, which the visitor sees as the friendly 503 (config.middleware).
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3))
+    _statement_timeout = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=10_000)
+    if _statement_timeout:
+        _db_options["options"] = " ".join(
+            filter(None, [f"-c statement_timeout={_statement_timeout}", _db_options.get("options")])
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory is fine for one development process; production points CACHE_URL at

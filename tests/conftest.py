@@ -71,6 +71,19 @@ def unreachable_cache(settings):
         yield settings.CACHES["default"]
 
 
+@pytest.fixture
+def silent_server():
+    """A port that takes connections and never says a word, like a hung server.
+
+    The kernel completes each TCP handshake and queues what the client sends; nothing ever
+    reads it or answers.
+    """
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(32)
+        yield listener.getsockname()[1]
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads in tests go to a temporary folder, never into the repository."""

@@ -77,6 +77,23 @@ def test_an_event_form_accepts_a_local_action_while_the_cache_is_down(
     assert LocalAction.objects.get().city == "Marseille"
 
 
+def test_a_hung_cache_is_given_up_on_and_signing_still_works(
+    client, petition, settings, silent_server
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{silent_server}/11",
+            # CACHE_SOCKET_TIMEOUT, shortened for the test; without it this test never ends.
+            "OPTIONS": settings.CACHE_OUTAGE_OPTIONS
+            | {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    assert client.get(petition.get_absolute_url()).status_code == 200
+    assert client.post(petition.get_absolute_url(), form_data(petition)).status_code == 302
+    assert Signature.objects.count() == 1
+
+
 def test_a_cache_outage_is_logged_once_not_on_every_request(
     client, petition, unreachable_cache, outage_log
 ):

@@ -102,6 +102,25 @@ def test_cache_options_in_the_cache_url_win():
     assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
 
 
+def test_postgresql_connections_time_out_instead_of_hanging():
+    url = "postgres://solidarity@db:5432/solidarity"
+    database = settings_value("DATABASES['default']", DATABASE_URL=url)
+    assert database["OPTIONS"] == {"connect_timeout": 3, "options": "-c statement_timeout=10000"}
+
+    database = settings_value(
+        "DATABASES['default']",
+        DATABASE_URL=url,
+        DATABASE_CONNECT_TIMEOUT="5",
+        DATABASE_STATEMENT_TIMEOUT_MS="0",
+    )
+    assert database["OPTIONS"] == {"connect_timeout": 5}
+
+
+def test_sqlite_gets_no_postgresql_options():
+    database = settings_value("DATABASES['default']", DATABASE_URL="sqlite:////tmp/x.sqlite3")
+    assert "connect_timeout" not in database.get("OPTIONS", {})
+
+
 def test_env_example_documents_every_variable_the_settings_read():
     settings_source = (PROJECT_DIR / "config" / "settings.py").read_text()
     read = set(re.findall(r"env(?:\.\w+)?\(\s*\"([A-Z_]+)\"", settings_source))
