@@ -256,6 +256,10 @@ RATELIMIT_FAIL_OPEN = True
 # it (for example HTTP_X_REAL_IP); rate limits, blocked IP ranges and the IP hash all read it
 # through sitewide.client_ip, which falls back to REMOTE_ADDR when the header is missing or odd.
 VISITOR_IP_HEADER = env.str("VISITOR_IP_HEADER", default="")
+# The addresses or networks (CIDR) of the proxies in front: VISITOR_IP_HEADER is believed only
+# in requests that come from one of them (`check --deploy` fails on a header without them).
+# gunicorn trusts the same addresses (config/gunicorn.conf.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 RATELIMIT_IP_META_KEY = "sitewide.client_ip.ratelimit_ip"
 
 # The site's public address, for links in emails (which are sent outside any request).
