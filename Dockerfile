@@ -25,5 +25,8 @@ USER solidarity
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "config/healthcheck.py", "http://127.0.0.1:8000/healthz"]
-# Workers: WEB_CONCURRENCY (gunicorn reads it), default 2 x cores + 1 is a good start.
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+# gunicorn's settings are in config/gunicorn.conf.py (WEB_CONCURRENCY workers, GUNICORN_THREADS
+# threads each). Listening on every interface of the container, it must only be reachable from
+# the proxy in front (docker-compose.yml publishes the proxy alone).
+ENV GUNICORN_BIND=0.0.0.0:8000
+CMD ["gunicorn", "--config", "config/gunicorn.conf.py", "config.wsgi"]

@@ -99,11 +99,38 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer must not hold a worker for minutes (psycopg waits 130 s
+    # to connect by default): give up connecting after DATABASE_CONNECT_TIMEOUT seconds (2 at
+    # least), and have the server cancel a statement that runs past
+    # DATABASE_STATEMENT_TIMEOUT_MS (0: no limit, and no startup option, for PgBouncer). Both
+    # raise OperationalError, which the visitor sees as the friendly 503 (config.middleware).
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3))
+    _statement_timeout = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=10_000)
+    if _statement_timeout:
+        _db_options["options"] = " ".join(
+            filter(None, [f"-c statement_timeout={_statement_timeout}", _db_options.get("options")])
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory is fine for one development process; production points CACHE_URL at
 # Redis so that every gunicorn worker and host shares rate-limit counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# A cache outage is never a 500: with django-redis a call that fails (Redis down, unreachable,
+# too slow) answers as a miss instead of raising, and gives up after CACHE_SOCKET_TIMEOUT
+# seconds. What depends on the cache then degrades: the counter folds in from cron only, and
+# rate limits fail open (RATELIMIT_FAIL_OPEN). The failure is logged at most once a minute per
+# process (LOGGING), and /healthz reports the cache as down.
+CACHE_OUTAGE_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_SOCKET_TIMEOUT", default=1.0),
+    "SOCKET_TIMEOUT": env.float("CACHE_SOCKET_TIMEOUT", default=1.0),
+}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # Options given in CACHE_URL's query string win.
+    CACHES["default"]["OPTIONS"] = CACHE_OUTAGE_OPTIONS | CACHES["default"].get("OPTIONS", {})
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Background work (emails) goes through Django's tasks framework. Development and tests run
 # tasks immediately; production uses the database backend and `manage.py db_worker`.
@@ -208,14 +235,32 @@ CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="contact@example.org")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "once_a_minute": {"()": "config.logging_filters.OncePerInterval", "seconds": 60},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        # django-redis logs each cache call it could not make; while Redis is down that is
+        # every request, so the log says it once a minute.
+        "django_redis.cache": {"filters": ["once_a_minute"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 RATELIMIT_VIEW = "sitewide.views.rate_limited"
+# When the cache cannot count (Redis down), rate limits let requests through rather than refuse
+# every form: a supporter must be able to sign during an outage, and the other spam layers
+# still hold (honeypot, fill time, reCAPTCHA, blocklists, and above all the confirmation
+# email: a signature counts only once its address confirms it; actions and photos wait for an
+# organiser's approval).
+RATELIMIT_FAIL_OPEN = True
 # Behind a reverse proxy, the request header that holds the visitor's address as the proxy set
 # it (for example HTTP_X_REAL_IP); rate limits, blocked IP ranges and the IP hash all read it
 # through sitewide.client_ip, which falls back to REMOTE_ADDR when the header is missing or odd.
 VISITOR_IP_HEADER = env.str("VISITOR_IP_HEADER", default="")
+# The addresses or networks (CIDR) of the proxies in front: VISITOR_IP_HEADER is believed only
+# in requests that come from one of them (`check --deploy` fails on a header without them).
+# gunicorn trusts the same addresses (config/gunicorn.conf.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 RATELIMIT_IP_META_KEY = "sitewide.client_ip.ratelimit_ip"
 
 # The site's public address, for links in emails (which are sent outside any request).

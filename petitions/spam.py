@@ -2,7 +2,9 @@
 
 Refused outright, with a page that says why:
 1. Rate limits (django-ratelimit): per visitor address per petition and across all petitions,
-   PETITIONS_RATE_PER_PETITION and PETITIONS_RATE_OVERALL. Over either: the 429 page.
+   PETITIONS_RATE_PER_PETITION and PETITIONS_RATE_OVERALL. Over either: the 429 page. They
+   count in the shared cache; while it is down they let everyone through (RATELIMIT_FAIL_OPEN
+   in config/settings.py says why) and the layers below still hold.
 2. Disposable addresses (the disposable-email-domains list, subdomains too): a form error,
    since such an address cannot confirm a signature (`is_disposable`, run by the form).
 3. A stale form: shown more than a day ago, it comes back with what was typed and a fresh

@@ -1,6 +1,7 @@
 """Deploy checks for the whole site (`manage.py check --deploy`); petitions add their own in
 petitions/spam.py (reCAPTCHA keys)."""
 
+import ipaddress
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -44,3 +45,33 @@ def check_site_url(app_configs, **kwargs):
             id="solidarity.E002",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_trusted_proxies(app_configs, **kwargs):
+    """VISITOR_IP_HEADER is believed only from TRUSTED_PROXIES (sitewide.client_ip)."""
+    errors = []
+    if settings.VISITOR_IP_HEADER and not settings.TRUSTED_PROXIES:
+        errors.append(
+            checks.Error(
+                f"VISITOR_IP_HEADER is {settings.VISITOR_IP_HEADER!r} but TRUSTED_PROXIES is "
+                "empty: the header is ignored, and every visitor shares the proxy's rate limits.",
+                hint="Set TRUSTED_PROXIES to the address or network of the proxy in front, for "
+                "example 172.28.0.10 or 10.0.0.0/8.",
+                id="solidarity.E003",
+            )
+        )
+    for entry in settings.TRUSTED_PROXIES:
+        try:
+            ipaddress.ip_network(entry.strip())
+        except ValueError:
+            errors.append(
+                checks.Error(
+                    f"TRUSTED_PROXIES holds {entry!r}, which is not an address or a network: "
+                    "it trusts nothing.",
+                    hint="Write addresses (172.28.0.10) or networks with no host bits set "
+                    "(10.0.0.0/8).",
+                    id="solidarity.E004",
+                )
+            )
+    return errors

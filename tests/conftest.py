@@ -1,6 +1,7 @@
 import datetime
 import importlib
 import os
+import socket
 
 import pytest
 from django.apps import apps as django_apps
@@ -51,6 +52,36 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def unreachable_cache(settings):
+    """The production cache (django-redis, with the settings' outage options) pointed at a
+    port where nothing listens: every cache call is a real connection, refused."""
+    with socket.socket() as bound_not_listening:
+        bound_not_listening.bind(("127.0.0.1", 0))
+        port = bound_not_listening.getsockname()[1]
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": f"redis://127.0.0.1:{port}/11",
+                "OPTIONS": settings.CACHE_OUTAGE_OPTIONS,
+            }
+        }
+        yield settings.CACHES["default"]
+
+
+@pytest.fixture
+def silent_server():
+    """A port that takes connections and never says a word, like a hung server.
+
+    The kernel completes each TCP handshake and queues what the client sends; nothing ever
+    reads it or answers.
+    """
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(32)
+        yield listener.getsockname()[1]
 
 
 @pytest.fixture(autouse=True)

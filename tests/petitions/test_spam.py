@@ -120,6 +120,7 @@ def test_behind_a_proxy_the_visitors_address_comes_from_the_configured_header(
     client, petition, settings
 ):
     settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = ["127.0.0.1/32"]  # the test client's address: the proxy
     BlockedIPRange.objects.create(network="198.51.100.0/24")
     response = client.post(
         petition.get_absolute_url(), form_data(petition), HTTP_X_REAL_IP="198.51.100.20"
@@ -143,6 +144,7 @@ def test_a_missing_or_odd_proxy_header_never_breaks_signing(
     client, petition, settings, header, address
 ):
     settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = ["127.0.0.1/32"]
     extra = {} if header is None else {"HTTP_X_REAL_IP": header}
     response = client.post(petition.get_absolute_url(), form_data(petition), **extra)
     assert response.status_code == 302
@@ -153,6 +155,7 @@ def test_a_missing_or_odd_proxy_header_never_breaks_signing(
 
 def test_rate_limits_behind_a_proxy_count_per_visitor_address(client, petition, settings):
     settings.VISITOR_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXIES = ["127.0.0.1/32"]
     settings.PETITIONS_RATE_PER_PETITION = "1/h"
     url = petition.get_absolute_url()
     first = client.post(url, form_data(petition), HTTP_X_FORWARDED_FOR="10.0.0.1, 198.51.100.1")
@@ -167,6 +170,27 @@ def test_rate_limits_behind_a_proxy_count_per_visitor_address(client, petition, 
         url, form_data(petition, email="c@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.2"
     )
     assert other.status_code == 302
+
+
+@pytest.mark.parametrize("trusted_proxies", [[], ["10.0.0.0/8"]])
+def test_a_visitor_sending_the_proxy_header_itself_gets_no_fresh_rate_limit_bucket(
+    client, petition, settings, trusted_proxies
+):
+    """Anyone reaching the site directly could otherwise pick a new address for each request."""
+    settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = trusted_proxies
+    settings.PETITIONS_RATE_PER_PETITION = "5/h"
+    statuses = [
+        client.post(
+            petition.get_absolute_url(),
+            form_data(petition, email=f"s{n}@example.org"),
+            REMOTE_ADDR="203.0.113.5",
+            HTTP_X_REAL_IP=f"198.51.100.{n}",
+        ).status_code
+        for n in range(12)
+    ]
+    assert statuses == [302] * 5 + [429] * 7
+    assert {s.ip_hash for s in Signature.objects.all()} == {signing.hash_ip("203.0.113.5")}
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from petitions.spam import check_recaptcha_keys
-from sitewide.checks import check_shared_cache, check_site_url
+from sitewide.checks import check_shared_cache, check_site_url, check_trusted_proxies
 
 
 def test_deploy_check_fails_on_an_unshared_cache(settings):
@@ -41,6 +41,24 @@ def test_deploy_check_fails_when_email_links_would_point_at_localhost(settings):
     assert [error.id for error in check_site_url(None)] == ["solidarity.E002"]
     settings.SITE_URL = "https://solidarity.example.org"
     assert check_site_url(None) == []
+
+
+def test_deploy_check_fails_on_a_visitor_ip_header_trusted_from_no_proxy(settings):
+    settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = []
+    assert [error.id for error in check_trusted_proxies(None)] == ["solidarity.E003"]
+    settings.TRUSTED_PROXIES = ["172.28.0.10/32"]
+    assert check_trusted_proxies(None) == []
+    settings.VISITOR_IP_HEADER = settings.TRUSTED_PROXIES = ""
+    assert check_trusted_proxies(None) == []
+
+
+def test_deploy_check_fails_on_a_trusted_proxy_that_is_no_address(settings):
+    settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8", "proxy.internal", "10.0.0.1/8"]
+    errors = check_trusted_proxies(None)
+    assert [error.id for error in errors] == ["solidarity.E004", "solidarity.E004"]
+    assert "proxy.internal" in errors[0].msg
 
 
 @pytest.fixture
@@ -80,6 +98,15 @@ def run_check_deploy():
 
 @pytest.mark.django_db
 def test_check_deploy_passes_with_production_settings(production_settings):
+    assert "no issues" in run_check_deploy()
+
+
+@pytest.mark.django_db
+def test_check_deploy_fails_on_a_proxy_header_without_trusted_proxies(production_settings):
+    production_settings.VISITOR_IP_HEADER = "HTTP_X_REAL_IP"
+    with pytest.raises(SystemCheckError, match="solidarity.E003"):
+        run_check_deploy()
+    production_settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     assert "no issues" in run_check_deploy()
 
 

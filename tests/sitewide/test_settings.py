@@ -66,6 +66,61 @@ def test_email_url_configures_the_default_mailer(email_url, expected_backend, ex
     assert expected_options.items() <= mailer["OPTIONS"].items()
 
 
+def settings_value(name, **env):
+    """A setting as the site computes it from `env` (in a fresh process)."""
+    environment = {k: v for k, v in os.environ.items() if k not in {"CACHE_URL", "DATABASE_URL"}}
+    environment.update(ENV_FILE=os.devnull, DJANGO_SETTINGS_MODULE="config.settings", **env)
+    script = f"from django.conf import settings; import json; print(json.dumps(settings.{name}))"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        cwd=PROJECT_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_redis_cache_answers_a_miss_rather_than_an_error_when_redis_is_down():
+    cache = settings_value(
+        "CACHES['default']", CACHE_URL="redis://cache:6379/0", CACHE_SOCKET_TIMEOUT="0.5"
+    )
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["OPTIONS"] == {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.5,
+    }
+    assert settings_value("RATELIMIT_FAIL_OPEN") is True
+
+
+def test_cache_options_in_the_cache_url_win():
+    cache = settings_value("CACHES['default']", CACHE_URL="redis://cache:6379/0?socket_timeout=3")
+    assert cache["OPTIONS"]["SOCKET_TIMEOUT"] == 3
+    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+
+
+def test_postgresql_connections_time_out_instead_of_hanging():
+    url = "postgres://solidarity@db:5432/solidarity"
+    database = settings_value("DATABASES['default']", DATABASE_URL=url)
+    assert database["OPTIONS"] == {"connect_timeout": 3, "options": "-c statement_timeout=10000"}
+
+    database = settings_value(
+        "DATABASES['default']",
+        DATABASE_URL=url,
+        DATABASE_CONNECT_TIMEOUT="5",
+        DATABASE_STATEMENT_TIMEOUT_MS="0",
+    )
+    assert database["OPTIONS"] == {"connect_timeout": 5}
+
+
+def test_sqlite_gets_no_postgresql_options():
+    database = settings_value("DATABASES['default']", DATABASE_URL="sqlite:////tmp/x.sqlite3")
+    assert "connect_timeout" not in database.get("OPTIONS", {})
+
+
 def test_env_example_documents_every_variable_the_settings_read():
     settings_source = (PROJECT_DIR / "config" / "settings.py").read_text()
     read = set(re.findall(r"env(?:\.\w+)?\(\s*\"([A-Z_]+)\"", settings_source))
