@@ -92,3 +92,22 @@ def event_admin_form(event, **fields):
         "local_actions-INITIAL_FORMS": "0",
         **fields,
     }
+
+
+def local_action_form(event, **fields):
+    """A supporter's valid "join with your own action" form for `event`, on its day."""
+    return {
+        "country": "FR",
+        "city": "Marseille",
+        "place": "Vieux-Port",
+        "starts_on": event.starts_on.isoformat(),
+        "start_time": "17:30",
+        "time_zone": "Europe/Paris",
+        "description": "Banners and speeches.",
+        "link": "https://example.org/marseille",
+        "organiser_name": "Marseille solidarity",
+        "public_contact": "marseille@example.org",
+        "contact_is_public": "on",
+        "submitter_email": "me@example.org",
+        **fields,
+    }

@@ -21,7 +21,7 @@ from campaigns.models import LocalAction, Photo
 from petitions import links
 from petitions.models import Signature
 from sitewide.text import clean_multiline_text, clean_text
-from tests.factories import add_petition, add_update, form_data
+from tests.factories import add_petition, add_update, form_data, local_action_form
 from tests.hostile import hostile_text
 from tests.images import image_bytes
 
@@ -116,20 +116,7 @@ def test_the_local_action_form_never_fails_never_half_saves_and_shows_what_was_t
     client, event, data
 ):
     free_text = ["city", "place", "description", "organiser_name", "public_contact"]
-    valid = {
-        "country": "FR",
-        "city": "Marseille",
-        "place": "Vieux-Port",
-        "starts_on": event.starts_on.isoformat(),
-        "start_time": "17:30",
-        "time_zone": "Europe/Paris",
-        "description": "Banners and speeches.",
-        "link": "https://example.org/marseille",
-        "organiser_name": "Marseille solidarity",
-        "public_contact": "marseille@example.org",
-        "contact_is_public": "on",
-        "submitter_email": "me@example.org",
-    }
+    valid = local_action_form(event)
     others = ["country", "starts_on", "start_time", "time_zone", "link", "submitter_email"]
     typed = data.draw(submissions(valid, free_text, others))
     post_and_check(

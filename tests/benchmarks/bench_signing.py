@@ -51,16 +51,25 @@ def new_petition(slug):
     return harness.open_petition(slug, offset=OFFSET)
 
 
-def sign(port, petition_path, address):
-    """A browser signs: page, form, thanks page. Returns the seconds the three requests took."""
-    page = harness.get(port, petition_path)
+def open_form(port, path, *hidden):
+    """GET a page with a form, as a browser: (the page, the CSRF cookie header, and the form's
+    CSRF token and `hidden` fields)."""
+    page = harness.get(port, path)
     if page.status != 200:
-        raise AssertionError(f"GET {petition_path} answered {page.status}")
+        raise AssertionError(f"GET {path} answered {page.status}")
     html = page.body.decode()
     csrf_cookie = SimpleCookie(page.headers["set-cookie"])["csrftoken"].value
     fields = {
-        "csrfmiddlewaretoken": re.search(HIDDEN_INPUT.format(name="csrfmiddlewaretoken"), html)[1],
-        "started": re.search(HIDDEN_INPUT.format(name="started"), html)[1],
+        name: re.search(HIDDEN_INPUT.format(name=name), html)[1]
+        for name in ("csrfmiddlewaretoken", *hidden)
+    }
+    return page, {"Cookie": f"csrftoken={csrf_cookie}"}, fields
+
+
+def sign(port, petition_path, address):
+    """A browser signs: page, form, thanks page. Returns the seconds the three requests took."""
+    page, cookie, fields = open_form(port, petition_path, "started")
+    fields |= {
         "first_name": "Ada",
         "last_name": "Signer",
         "email": address,
@@ -69,9 +78,7 @@ def sign(port, petition_path, address):
         "website": "",
         "show_publicly": "on",
     }
-    sent = harness.post_form(
-        port, petition_path, fields, headers={"Cookie": f"csrftoken={csrf_cookie}"}
-    )
+    sent = harness.post_form(port, petition_path, fields, headers=cookie)
     location = sent.headers.get("location", "")
     if sent.status != 302 or not location.endswith("/thanks/"):
         raise AssertionError(f"POST {petition_path} answered {sent.status} {location!r}")
@@ -102,16 +109,8 @@ def confirmation_links(folder):
 
 def confirm(port, path):
     """Open the link, then press the button as the signer does (the GET alone confirms nothing)."""
-    page = harness.get(port, path)
-    if page.status != 200:
-        raise AssertionError(f"GET {path} answered {page.status}")
-    html = page.body.decode()
-    csrf_cookie = SimpleCookie(page.headers["set-cookie"])["csrftoken"].value
-    fields = {
-        name: re.search(HIDDEN_INPUT.format(name=name), html)[1]
-        for name in ("csrfmiddlewaretoken", "shown")
-    }
-    done = harness.post_form(port, path, fields, headers={"Cookie": f"csrftoken={csrf_cookie}"})
+    page, cookie, fields = open_form(port, path, "shown")
+    done = harness.post_form(port, path, fields, headers=cookie)
     if done.status != 200 or b"Your signature is confirmed" not in done.body:
         raise AssertionError(f"POST {path} answered {done.status}")
     return page.seconds + done.seconds

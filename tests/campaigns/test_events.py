@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Event, LocalAction, Moderation
-from tests.factories import add_local_action
+from tests.factories import add_local_action, local_action_form
 
 pytestmark = pytest.mark.django_db
 
@@ -118,27 +118,12 @@ def test_the_submitter_email_is_never_shown_and_the_contact_only_with_consent(cl
     assert "+33 6 00 00 00 00" not in content
 
 
-VALID_ACTION = {
-    "country": "FR",
-    "city": "Marseille",
-    "place": "Vieux-Port",
-    "start_time": "17:30",
-    "time_zone": "Europe/Paris",
-    "description": "Banners and speeches.",
-    "link": "https://example.org/marseille",
-    "organiser_name": "Marseille solidarity",
-    "public_contact": "marseille@example.org",
-    "contact_is_public": "on",
-    "submitter_email": "me@example.org",
-}
-
-
 def test_a_supporter_registers_an_action_which_waits_for_moderation(client, event):
     form = client.get(join_url(event))
     assert form.status_code == 200
     assert 'value="Europe/Paris" selected' in form.content.decode()
 
-    data = {**VALID_ACTION, "starts_on": event.starts_on.isoformat()}
+    data = local_action_form(event)
     response = client.post(join_url(event), data)
     assert response.status_code == 302
     assert response["Location"].endswith("/join/thanks/")
@@ -152,7 +137,7 @@ def test_a_supporter_registers_an_action_which_waits_for_moderation(client, even
 
 
 def test_a_form_with_errors_keeps_what_was_typed_and_saves_nothing(client, event):
-    data = {**VALID_ACTION, "starts_on": "not a date", "submitter_email": "nope", "city": ""}
+    data = local_action_form(event, starts_on="not a date", submitter_email="nope", city="")
     response = client.post(join_url(event), data)
     assert response.status_code == 200
     content = response.content.decode()
@@ -163,7 +148,7 @@ def test_a_form_with_errors_keeps_what_was_typed_and_saves_nothing(client, event
 
 
 def test_a_contact_needs_consent_to_be_published(client, event):
-    data = {**VALID_ACTION, "starts_on": event.starts_on.isoformat()}
+    data = local_action_form(event)
     del data["contact_is_public"]
     response = client.post(join_url(event), data)
     assert response.status_code == 200
@@ -172,7 +157,7 @@ def test_a_contact_needs_consent_to_be_published(client, event):
 
 
 def test_an_unknown_time_zone_is_refused(client, event):
-    data = {**VALID_ACTION, "starts_on": event.starts_on.isoformat(), "time_zone": "Mars/Base"}
+    data = local_action_form(event, time_zone="Mars/Base")
     response = client.post(join_url(event), data)
     assert response.status_code == 200
     assert LocalAction.objects.count() == 0
@@ -181,7 +166,7 @@ def test_an_unknown_time_zone_is_refused(client, event):
 @pytest.mark.parametrize("days_from_the_event", [-7, 0, 7])
 def test_an_action_may_be_held_within_a_week_of_the_event(client, event, days_from_the_event):
     day = event.starts_on + datetime.timedelta(days=days_from_the_event)
-    response = client.post(join_url(event), {**VALID_ACTION, "starts_on": day.isoformat()})
+    response = client.post(join_url(event), local_action_form(event, starts_on=day.isoformat()))
     assert response.status_code == 302
     assert LocalAction.objects.get().starts_on == day
 
@@ -192,7 +177,7 @@ def test_an_action_far_from_the_event_date_is_refused(client, event, days_from_t
         day = datetime.date(1, 1, 1)
     else:
         day = event.starts_on + datetime.timedelta(days=days_from_the_event)
-    response = client.post(join_url(event), {**VALID_ACTION, "starts_on": day.isoformat()})
+    response = client.post(join_url(event), local_action_form(event, starts_on=day.isoformat()))
     assert response.status_code == 200
     first = event.starts_on - datetime.timedelta(days=7)
     last = event.starts_on + datetime.timedelta(days=7)
@@ -207,7 +192,7 @@ def test_an_action_far_from_the_event_date_is_refused(client, event, days_from_t
 
 def test_the_form_is_closed_once_the_event_is_over(client, past_event):
     assert client.get(join_url(past_event)).status_code == 410
-    assert client.post(join_url(past_event), VALID_ACTION).status_code == 410
+    assert client.post(join_url(past_event), local_action_form(past_event)).status_code == 410
     assert LocalAction.objects.count() == 0
 
 
@@ -243,7 +228,7 @@ def test_the_campaign_page_and_home_page_list_events(client, event, past_event):
 
 
 def test_a_flood_of_submissions_from_one_address_is_slowed_down(client, event):
-    data = {**VALID_ACTION, "starts_on": event.starts_on.isoformat()}
+    data = local_action_form(event)
     for _ in range(10):
         assert client.post(join_url(event), data).status_code == 302
     response = client.post(join_url(event), data)

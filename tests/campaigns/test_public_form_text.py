@@ -5,28 +5,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from campaigns.models import LocalAction, Photo
+from tests.factories import local_action_form
 from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
 
-ACTION = {
-    "country": "FR",
-    "city": "Marseille",
-    "place": "Vieux-Port",
-    "start_time": "17:30",
-    "time_zone": "Europe/Paris",
-    "description": "Banners and speeches.",
-    "link": "https://example.org/marseille",
-    "organiser_name": "Marseille solidarity",
-    "public_contact": "marseille@example.org",
-    "contact_is_public": "on",
-    "submitter_email": "me@example.org",
-}
-
 
 def join(client, event, **fields):
     url = reverse("campaigns:local_action_create", args=[event.campaign.slug, event.slug])
-    return client.post(url, {**ACTION, "starts_on": event.starts_on.isoformat(), **fields})
+    return client.post(url, local_action_form(event, **fields))
 
 
 def send_photo(client, event, **fields):

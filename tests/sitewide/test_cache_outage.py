@@ -11,7 +11,7 @@ from django.urls import reverse
 from campaigns.models import LocalAction
 from config.logging_filters import OncePerInterval
 from petitions.models import Signature
-from tests.factories import add_petition, form_data
+from tests.factories import add_petition, form_data, local_action_form
 
 pytestmark = pytest.mark.django_db
 
@@ -61,17 +61,7 @@ def test_an_event_form_accepts_a_local_action_while_the_cache_is_down(
     client, event, unreachable_cache
 ):
     url = reverse("campaigns:local_action_create", args=[event.campaign.slug, event.slug])
-    data = {
-        "country": "FR",
-        "city": "Marseille",
-        "place": "Vieux-Port",
-        "start_time": "17:30",
-        "time_zone": "Europe/Paris",
-        "description": "Banners and speeches.",
-        "organiser_name": "Marseille solidarity",
-        "submitter_email": "me@example.org",
-        "starts_on": event.starts_on.isoformat(),
-    }
+    data = local_action_form(event)
     response = client.post(url, data)
     assert response.status_code == 302
     assert LocalAction.objects.get().city == "Marseille"
