@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import OperationalError
 
+from sitewide.client_ip import is_trusted_proxy
 from sitewide.views import bad_request, service_unavailable
 
 
@@ -31,4 +33,19 @@ class NulInQueryMiddleware:
     def __call__(self, request):
         if any("\x00" in text for key, values in request.GET.lists() for text in [key, *values]):
             return bad_request(request)
+        return self.get_response(request)
+
+
+class TrustedProxyHeaderMiddleware:
+    """Drop the proxy's protocol header (SECURE_PROXY_SSL_HEADER) from peers that are not
+    TRUSTED_PROXIES: anyone reaching the app server directly could otherwise claim HTTPS and
+    skip the redirect to it. Runs before SecurityMiddleware, which reads it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        if header and not is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+            request.META.pop(header[0], None)
         return self.get_response(request)

@@ -49,7 +49,8 @@ def check_site_url(app_configs, **kwargs):
 
 @checks.register(checks.Tags.security, deploy=True)
 def check_trusted_proxies(app_configs, **kwargs):
-    """VISITOR_IP_HEADER is believed only from TRUSTED_PROXIES (sitewide.client_ip)."""
+    """VISITOR_IP_HEADER and SECURE_PROXY_SSL_HEADER are believed only from TRUSTED_PROXIES
+    (sitewide.client_ip, config.middleware)."""
     errors = []
     if settings.VISITOR_IP_HEADER and not settings.TRUSTED_PROXIES:
         errors.append(
@@ -59,6 +60,15 @@ def check_trusted_proxies(app_configs, **kwargs):
                 hint="Set TRUSTED_PROXIES to the address or network of the proxy in front, for "
                 "example 172.28.0.10 or 10.0.0.0/8.",
                 id="solidarity.E003",
+            )
+        )
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and not settings.TRUSTED_PROXIES:
+        errors.append(
+            checks.Error(
+                "SECURE_PROXY_SSL_HEADER is set but TRUSTED_PROXIES is empty: the proxy's "
+                "protocol header is ignored, and every request counts as plain HTTP.",
+                hint="Set TRUSTED_PROXIES to the address or network of the proxy in front.",
+                id="solidarity.E005",
             )
         )
     for entry in settings.TRUSTED_PROXIES:

@@ -36,10 +36,12 @@ def trusted_networks(entries):
     return tuple(networks)
 
 
-def _is_trusted_proxy(address):
-    if not address:
+def is_trusted_proxy(address):
+    """Whether `address` (a peer's, as text) is one of TRUSTED_PROXIES; never raises."""
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
         return False
-    ip = ipaddress.ip_address(address)
     if ip.version == 6 and ip.ipv4_mapped:  # a dual-stack socket's view of an IPv4 peer
         ip = ip.ipv4_mapped
     return any(ip in network for network in trusted_networks(tuple(settings.TRUSTED_PROXIES)))
@@ -56,7 +58,7 @@ def client_ip(request):
     """
     peer = _valid(request.META.get("REMOTE_ADDR", ""))
     header = settings.VISITOR_IP_HEADER
-    if not header or not _is_trusted_proxy(peer):
+    if not header or not is_trusted_proxy(peer):
         return peer
     visitor = ""
     for entry in reversed(request.META.get(header, "").split(",")):
@@ -64,7 +66,7 @@ def client_ip(request):
         if not address:
             break
         visitor = address
-        if not _is_trusted_proxy(address):
+        if not is_trusted_proxy(address):
             break
     return visitor or peer
 
