@@ -38,3 +38,5 @@ if os.path.isdir(SHARED_MEMORY):
 # Access log on stdout, without the client's address: no raw IP address is ever stored.
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
+# ... and without the tokens of the confirm and withdraw links (config/access_log.py).
+logger_class = "config.access_log.TokenlessAccessLogger"
