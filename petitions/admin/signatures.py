@@ -1,31 +1,53 @@
 from django.contrib import admin, messages
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from petitions import moderation
 from petitions.models import Signature
+from sitewide.admin_display import badge, short_datetime
+from sitewide.admin_filters import CountryFilter
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """The two queues of the dashboard: what the automatic layers flagged, until settled."""
+
+    title = _("review queue")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("review", _("Kept for review")),
+            ("spam", _("Kept as spam by the automatic checks")),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "review":
+                return queryset.kept_for_review()
+            case "spam":
+                return queryset.kept_as_spam()
+        return queryset
 
 
 @admin.register(Signature)
 class SignatureAdmin(admin.ModelAdmin):
     list_display = [
-        "__str__",
-        "email",
+        "signer",
         "petition",
         "country",
-        "status",
-        "review_reason",
-        "wants_updates",
-        "created_at",
-        "confirmed_at",
+        "status_badge",
+        "flagged_because",
+        "signed_at",
     ]
     list_filter = [
+        ReviewQueueFilter,
         "status",
         "review_reason",
         "petition",
         "wants_updates",
         "show_publicly",
-        "country",
+        ("country", CountryFilter),
         ("created_at", admin.DateFieldListFilter),
     ]
     search_fields = ["first_name", "last_name", "email", "postal_code"]
@@ -47,6 +69,22 @@ class SignatureAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("signer"), ordering="last_name")
+    def signer(self, signature):
+        return format_html("{}<br><small>{}</small>", signature, signature.email or "–")
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, signature):
+        return badge(signature.status, signature.get_status_display())
+
+    @admin.display(description=_("review reason"), ordering="review_reason")
+    def flagged_because(self, signature):
+        return signature.get_review_reason_display() if signature.review_reason else "–"
+
+    @admin.display(description=_("signed"), ordering="created_at")
+    def signed_at(self, signature):
+        return short_datetime(signature.created_at)
 
     # Deleting (one, or in bulk with Django's own action) goes through the service, which
     # keeps the counter right.

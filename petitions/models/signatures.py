@@ -14,6 +14,24 @@ class SignatureQuerySet(models.QuerySet):
     def not_anonymised(self):
         return self.filter(anonymised_at__isnull=True)
 
+    def kept_for_review(self):
+        """Signatures a review layer flagged (too fast, reCAPTCHA unreachable: petitions.spam)
+        that no organiser has settled yet: they count once confirmed, as any other."""
+        return (
+            self.not_anonymised()
+            .filter(status__in=[Signature.Status.PENDING, Signature.Status.CONFIRMED])
+            .exclude(review_reason__in=[Signature.Review.NONE, Signature.Review.ORGANISER])
+        )
+
+    def kept_as_spam(self):
+        """Signatures an automatic layer kept as spam, until an organiser restores them or
+        marks them as spam too."""
+        return (
+            self.not_anonymised()
+            .filter(status=Signature.Status.SPAM)
+            .exclude(review_reason__in=[Signature.Review.NONE, Signature.Review.ORGANISER])
+        )
+
     def recent_public(self):
         """Latest confirmed signers who agreed to be listed, newest first."""
         return self.confirmed().filter(show_publicly=True).order_by("-confirmed_at")

@@ -26,19 +26,6 @@ def test_an_organiser_cannot_open_user_management(client, staff_editor):
     assert client.get(reverse("admin:campaigns_campaign_changelist")).status_code == 200
 
 
-def test_the_admin_index_shows_what_waits_for_moderation(client, staff_editor, event):
-    add_local_action(event, "Lyon", status=Moderation.PENDING)
-    add_local_action(event, "Nice", status=Moderation.PENDING)
-    add_local_action(event, "Metz", status=Moderation.APPROVED)
-    add_photo(event, status=Moderation.PENDING)
-    client.force_login(staff_editor)
-    content = client.get(reverse("admin:index")).content.decode()
-    assert "Waiting for moderation" in content
-    assert "/admin/campaigns/localaction/?status__exact=pending" in content
-    assert "Local actions</a></th>\n      <td><strong>2</strong>" in content
-    assert "Photos</a></th>\n      <td><strong>1</strong>" in content
-
-
 def test_organisers_approve_local_actions_in_bulk(client, staff_editor, event):
     lyon = add_local_action(event, "Lyon", status=Moderation.PENDING)
     nice = add_local_action(event, "Nice", status=Moderation.PENDING)
