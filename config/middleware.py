@@ -1,4 +1,6 @@
 from django.db import OperationalError
+from django.urls import reverse
+from django.utils import translation
 
 from sitewide.views import bad_request, service_unavailable
 
@@ -31,4 +33,23 @@ class NulInQueryMiddleware:
     def __call__(self, request):
         if any("\x00" in text for key, values in request.GET.lists() for text in [key, *values]):
             return bad_request(request)
+        return self.get_response(request)
+
+
+class AdminLanguageMiddleware:
+    """Speak to organisers in the language they chose (the admin's switch) or their browser's.
+
+    The admin's address has no language prefix, and for such addresses LocaleMiddleware falls
+    back to English, as the public English pages live there; the admin has one address in
+    every language instead. Listed after LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(reverse("admin:index")):
+            language = translation.get_language_from_request(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "config.middleware.NulInQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
