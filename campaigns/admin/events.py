@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns import moderation, posters
 from campaigns.models import Event, LocalAction, Moderation
+from sitewide.admin_preview import MarkdownPreviewMixin
 
 LOCAL_ACTION_FIELDS = [
     "status",
@@ -39,8 +40,9 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
     form = EventAdminForm
+    markdown_fields = ["description", "call_to_action"]
     list_display = ["title", "campaign", "starts_on", "is_published", "pending_actions"]
     list_filter = ["is_published", "campaign"]
     list_select_related = ["campaign"]

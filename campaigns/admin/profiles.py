@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns import photos
 from campaigns.models import Campaign, CaseUpdate, TimelineEntry
+from sitewide.admin_preview import MarkdownPreviewMixin
 
 
 class TimelineEntryInline(admin.StackedInline):
@@ -29,8 +30,10 @@ class CampaignAdminForm(forms.ModelForm):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
     form = CampaignAdminForm
+    markdown_fields = ["charges", "biography"]
+    preview_title_field = "name"
     list_display = ["portrait_thumbnail", "name", "status", "is_published", "order", "is_demo"]
     list_display_links = ["portrait_thumbnail", "name"]
     list_editable = ["is_published", "order"]
@@ -89,7 +92,8 @@ class UpdateStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(CaseUpdate)
-class CaseUpdateAdmin(admin.ModelAdmin):
+class CaseUpdateAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
+    markdown_fields = ["body"]
     list_display = ["title", "campaign", "publish_at", "status_label"]
     list_filter = [UpdateStatusFilter, "campaign"]
     list_select_related = ["campaign"]

@@ -1,91 +1,88 @@
-import csv
-
 from django.contrib import admin
+from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.db.models.functions import TruncDate
-from django.http import StreamingHttpResponse
+from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from petitions.admin import reports
 from petitions.models import Demand, Petition
+from sitewide.admin_display import badge, short_datetime
+from sitewide.admin_preview import MarkdownPreviewMixin
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
-
-
-def spreadsheet_safe(value):
-    """Make a cell inert in spreadsheets: a leading quote before anything formula-like."""
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
-
-
-class Echo:
-    """A file-like object whose write returns the line, for streaming csv.writer output."""
-
-    def write(self, value):
-        return value
+# Text boxes as tall as what they usually hold, so that the form's sections fit the screen.
+TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3}
 
 
 class DemandInline(admin.TabularInline):
     model = Demand
     extra = 1
-    fields = ["order", "text"]
+    fields = ["text", "order"]
+    # A demand is a sentence or two: a box that shows it whole.
+    formfield_overrides = {
+        models.CharField: {"widget": widgets.AdminTextareaWidget(attrs={"rows": 2})}
+    }
 
 
 @admin.register(Petition)
-class PetitionAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "language", "campaign", "counter", "goal", "opens_at"]
+class PetitionAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
+    list_display = ["title", "status_badge", "language", "campaign", "counter", "goal", "opens"]
     list_filter = ["status", "language", "is_demo"]
     search_fields = ["title", "target", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [DemandInline]
-    readonly_fields = ["confirmed_count", "organiser_links"]
+    readonly_fields = ["confirmed_count"]
+    save_on_top = True
+    markdown_fields = ["introduction", "body", "thank_you_text"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "target", "campaign", "language", "status"]}),
-        (_("Text"), {"fields": ["introduction", "body"]}),
-        (_("Counter"), {"fields": ["goal", "goal_steps_up", "offset", "confirmed_count"]}),
-        (_("Dates"), {"fields": ["opens_at", "closes_at"]}),
+        (None, {"fields": ["title", "slug", "target", ("campaign", "language", "status")]}),
+        (_("Texts"), {"fields": ["introduction", "body"]}),
         (
-            _("After signing"),
-            {"fields": ["thank_you_text", "share_text", "next_action_text", "next_action_url"]},
+            _("Counter and goal"),
+            {"fields": [("goal", "goal_steps_up"), ("offset", "confirmed_count")]},
         ),
-        (_("Signatures"), {"fields": ["organiser_links", "is_demo"]}),
+        (_("Dates"), {"fields": [("opens_at", "closes_at")]}),
+        (
+            _("Sharing and after signing"),
+            {"fields": ["share_text", "thank_you_text", ("next_action_text", "next_action_url")]},
+        ),
+        (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in TEXT_ROWS:
+            kwargs["widget"] = widgets.AdminTextareaWidget(attrs={"rows": TEXT_ROWS[db_field.name]})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, petition):
+        return badge(petition.status, petition.get_status_display())
 
     @admin.display(description=_("signatures"))
     def counter(self, petition):
         return petition.signature_count
 
-    @admin.display(description=_("Delivery and statistics"))
-    def organiser_links(self, petition):
-        if not petition.pk:
-            return "-"
-        return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
-            reverse("admin:petitions_petition_export", args=[petition.pk]),
-            _("Download confirmed signatures (CSV)"),
-            reverse("admin:petitions_petition_statistics", args=[petition.pk]),
-            _("Signatures by country and by day"),
-        )
+    @admin.display(description=_("opens"), ordering="opens_at")
+    def opens(self, petition):
+        return short_datetime(petition.opens_at)
 
     def get_urls(self):
+        views = [
+            ("export/", self.export_view, "export"),
+            ("statistics/", self.statistics_view, "statistics"),
+            ("statistics/countries.csv", self.countries_csv_view, "statistics_countries"),
+            ("statistics/days.csv", self.days_csv_view, "statistics_days"),
+        ]
         return [
-            path(
-                "<int:pk>/export/",
-                self.admin_site.admin_view(self.export_view),
-                name="petitions_petition_export",
-            ),
-            path(
-                "<int:pk>/statistics/",
-                self.admin_site.admin_view(self.statistics_view),
-                name="petitions_petition_statistics",
+            *(
+                path(
+                    f"<int:pk>/{route}",
+                    self.admin_site.admin_view(view),
+                    name=f"petitions_petition_{name}",
+                )
+                for route, view, name in views
             ),
             *super().get_urls(),
         ]
@@ -98,57 +95,29 @@ class PetitionAdmin(admin.ModelAdmin):
 
     def export_view(self, request, pk):
         """Stream the confirmed signatures as CSV, for delivery to the target."""
-        petition = self._petition_for(request, pk)
-        signatures = (
-            petition.signatures.confirmed()
-            .not_anonymised()
-            .order_by("confirmed_at", "pk")
-            .values_list("first_name", "last_name", "country", "postal_code", "confirmed_at")
-        )
-        writer = csv.writer(Echo())
+        return reports.signatures_csv(self._petition_for(request, pk))
 
-        def rows():
-            yield writer.writerow(
-                [_("First name"), _("Last name"), _("Country"), _("Postal code"), _("Signed on")]
-            )
-            for first_name, last_name, country, postal_code, confirmed_at in signatures.iterator(
-                chunk_size=2000
-            ):
-                yield writer.writerow(
-                    [
-                        spreadsheet_safe(first_name),
-                        spreadsheet_safe(last_name),
-                        country,
-                        spreadsheet_safe(postal_code),
-                        confirmed_at.date().isoformat() if confirmed_at else "",
-                    ]
-                )
+    def countries_csv_view(self, request, pk):
+        return reports.countries_csv(self._petition_for(request, pk))
 
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{petition.slug}-signatures.csv"'
-        return response
+    def days_csv_view(self, request, pk):
+        return reports.days_csv(self._petition_for(request, pk))
 
     def statistics_view(self, request, pk):
         petition = self._petition_for(request, pk)
-        confirmed = petition.signatures.confirmed()
-        by_country = (
-            confirmed.values("country").annotate(total=Count("pk")).order_by("-total", "country")
-        )
-        by_day = (
-            confirmed.annotate(day=TruncDate("confirmed_at"))
-            .values("day")
-            .annotate(total=Count("pk"))
-            .order_by("-day")
-        )
+        counts = reports.by_day(petition)
+        chart, first_day, last_day = reports.day_chart(petition, counts)
         context = {
             **self.admin_site.each_context(request),
-            "opts": self.model._meta,
+            "opts": self.opts,
             "petition": petition,
             "title": _("Signatures by country and by day"),
-            "by_country": [
-                {"country": countries.name(row["country"]) or row["country"], "total": row["total"]}
-                for row in by_country
-            ],
-            "by_day": by_day,
+            "subtitle": petition.title,
+            "by_country": reports.by_country(petition),
+            "by_day": sorted(counts.items(), reverse=True),
+            "confirmed": sum(counts.values()),
+            "chart": chart,
+            "first_day": first_day,
+            "last_day": last_day,
         }
         return TemplateResponse(request, "admin/petitions/petition_statistics.html", context)

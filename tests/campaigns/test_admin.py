@@ -219,3 +219,18 @@ def test_deleting_an_event_deletes_the_files_of_its_photos(
     assert response.status_code == 302
     assert not Photo.objects.exists()
     assert not any(os.path.exists(path) for path in paths)
+
+
+def test_campaign_event_and_update_texts_have_a_preview(client, staff_editor, campaign, event):
+    client.force_login(staff_editor)
+    for model, fields in [
+        ("campaign", {"name": "Jane Doe", "biography": "A **journalist**.", "charges": ""}),
+        ("event", {"title": "Day", "description": "", "call_to_action": "Hold a **rally**."}),
+        ("caseupdate", {"title": "News", "body": "Moved to **prison no. 2**."}),
+    ]:
+        assert (
+            'formtarget="_blank"' in client.get(f"/admin/campaigns/{model}/add/").content.decode()
+        )
+        response = client.post(f"/admin/campaigns/{model}/preview/", fields)
+        assert response.status_code == 200, model
+        assert "<strong>" in response.content.decode(), model
