@@ -19,9 +19,11 @@ from sitewide.templatetags.markup import render_markdown
 
 class MarkdownPreviewMixin:
     """For a ModelAdmin: `markdown_fields` lists the model's Markdown fields, in page order;
+    `markdown_inline_fields` maps an inline's prefix to its (Markdown field, title field);
     `preview_title_field` names the field shown as the preview's heading."""
 
     markdown_fields = []
+    markdown_inline_fields = {}
     preview_title_field = "title"
 
     def _preview_url_name(self):
@@ -57,11 +59,14 @@ class MarkdownPreviewMixin:
         if not self._may_preview(request):
             raise PermissionDenied
         texts = [
-            {
-                "label": self.opts.get_field(name).verbose_name,
-                "html": mark_safe(render_markdown(request.POST.get(name, ""))),  # noqa: S308 - sanitised by nh3
-            }
+            (self.opts.get_field(name).verbose_name, request.POST.get(name, ""))
             for name in self.markdown_fields
+        ]
+        for prefix, (field, title) in self.markdown_inline_fields.items():
+            texts += _inline_texts(request.POST, prefix, field, title)
+        texts = [
+            {"label": label, "html": mark_safe(render_markdown(text))}  # noqa: S308 - sanitised by nh3
+            for label, text in texts
         ]
         context = {
             **self.admin_site.each_context(request),
@@ -71,3 +76,22 @@ class MarkdownPreviewMixin:
             "texts": texts,
         }
         return TemplateResponse(request, "admin/markdown_preview.html", context)
+
+
+def _inline_texts(data, prefix, field, title):
+    """(title, text) of each form of an inline formset in `data`, in order, but those marked
+    for deletion."""
+    texts = []
+    for index in range(_total_forms(data, prefix)):
+        form = f"{prefix}-{index}-"
+        if data.get(form + "DELETE") or not data.get(form + field, "").strip():
+            continue
+        texts.append((data.get(form + title, ""), data[form + field]))
+    return texts
+
+
+def _total_forms(data, prefix):
+    try:
+        return min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), 1000)
+    except ValueError:
+        return 0

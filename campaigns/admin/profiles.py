@@ -33,6 +33,7 @@ class CampaignAdminForm(forms.ModelForm):
 class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
     form = CampaignAdminForm
     markdown_fields = ["charges", "biography"]
+    markdown_inline_fields = {"timeline": ("text", "title")}
     preview_title_field = "name"
     list_display = ["portrait_thumbnail", "name", "status", "is_published", "order", "is_demo"]
     list_display_links = ["portrait_thumbnail", "name"]

@@ -73,7 +73,16 @@ class Signature(models.Model):
         _("review reason"), max_length=20, choices=Review.choices, blank=True, default=""
     )
     # A keyed hash (HMAC with the secret key) of the signer's IP address; never the address.
-    ip_hash = models.CharField(_("IP hash"), max_length=64, blank=True, editable=False)
+    ip_hash = models.CharField(
+        _("IP address, scrambled"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "A code made from the signer's IP address with the site's secret key: the same "
+            "address gives the same code; the address itself is never stored."
+        ),
+    )
     created_at = models.DateTimeField(_("signed at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent at"), null=True, blank=True)

@@ -234,3 +234,23 @@ def test_campaign_event_and_update_texts_have_a_preview(client, staff_editor, ca
         response = client.post(f"/admin/campaigns/{model}/preview/", fields)
         assert response.status_code == 200, model
         assert "<strong>" in response.content.decode(), model
+
+
+def test_the_campaign_preview_shows_the_timeline_texts_but_those_being_deleted(admin_client):
+    response = admin_client.post(
+        "/admin/campaigns/campaign/preview/",
+        {
+            "name": "Jane Doe",
+            "timeline-TOTAL_FORMS": "3",
+            "timeline-0-title": "Arrested",
+            "timeline-0-text": "Taken at **dawn**.",
+            "timeline-1-title": "Removed",
+            "timeline-1-text": "Not *this* one.",
+            "timeline-1-DELETE": "on",
+            "timeline-2-title": "Nothing written",
+        },
+    )
+    content = response.content.decode()
+    assert "<h3>Arrested</h3>" in content
+    assert "Taken at <strong>dawn</strong>." in content
+    assert "Removed" not in content and "Nothing written" not in content
