@@ -37,6 +37,7 @@ DAYS_CHARTED = 30
 COUNTER_BEHIND_AFTER = datetime.timedelta(minutes=5)
 EMAILS_STUCK_AFTER = datetime.timedelta(minutes=15)
 FAILURES_COUNTED_FOR = datetime.timedelta(days=7)
+JUST_NOW = datetime.timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -173,8 +174,10 @@ def counter_health():
     """When the counters were last brought up to date, and what waits to be added to them."""
     waiting = CountChange.objects.aggregate(count=Count("pk"), oldest=Min("created_at"))
     oldest = waiting["oldest"]
+    last_fold = cache.get(counter.LAST_FOLD_KEY)
     return {
-        "last_fold": cache.get(counter.LAST_FOLD_KEY),
+        "last_fold": last_fold,
+        "folded_just_now": last_fold is not None and timezone.now() - last_fold < JUST_NOW,
         "waiting": waiting["count"],
         "oldest": oldest,
         "is_behind": oldest is not None and timezone.now() - oldest > COUNTER_BEHIND_AFTER,

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -179,7 +180,11 @@ def test_the_dashboard_tells_when_the_counters_were_last_brought_up_to_date(
     health = response.context["counter_health"]
     assert health["last_fold"] >= before
     assert (health["waiting"], health["is_behind"]) == (0, False)
-    assert "Last brought up to date 0\xa0minutes ago." in response.content.decode()
+    assert "Brought up to date less than a minute ago." in response.content.decode()
+
+    cache.set(counter.LAST_FOLD_KEY, timezone.now() - datetime.timedelta(minutes=3))
+    content = dashboard(client, staff_editor).content.decode()
+    assert "Last brought up to date 3\xa0minutes ago." in content
 
 
 def add_task(status, path="petitions.emails.send_confirmation", **times):
