@@ -11,9 +11,8 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from campaigns import moderation
 from campaigns.models import Moderation
@@ -134,7 +133,7 @@ class ModerationAdmin(admin.ModelAdmin):
         else:
             self.message_user(
                 request,
-                _gettext(
+                gettext(
                     "“%(item)s” cannot be published: its files were deleted when it was rejected."
                 )
                 % {"item": submission},
