@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import OperationalError
+from django.urls import reverse
+from django.utils import translation
 
 from sitewide.client_ip import is_trusted_proxy
 from sitewide.views import bad_request, service_unavailable
@@ -48,4 +50,23 @@ class TrustedProxyHeaderMiddleware:
         header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
         if header and not is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
             request.META.pop(header[0], None)
+        return self.get_response(request)
+
+
+class AdminLanguageMiddleware:
+    """Speak to organisers in the language they chose (the admin's switch) or their browser's.
+
+    The admin's address has no language prefix, and for such addresses LocaleMiddleware falls
+    back to English, as the public English pages live there; the admin has one address in
+    every language instead. Listed after LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(reverse("admin:index")):
+            language = translation.get_language_from_request(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)

@@ -21,6 +21,8 @@ logger = logging.getLogger(__name__)
 
 # At most one fold-in per petition in this many seconds from page views, whatever the traffic.
 FOLD_EVERY_SECONDS = 2
+# When fold_counts last ran, in the shared cache: the admin's dashboard shows it.
+LAST_FOLD_KEY = "petitions:last_fold"
 
 
 def log_change(petition_id, delta):
@@ -61,6 +63,7 @@ def fold_counts(*, petition_id=None, batch_size=5000):
             folded += _fold_petition(pid, batch_size)
         except DatabaseError:
             logger.exception("Could not fold the counter changes of petition %s", pid)
+    cache.set(LAST_FOLD_KEY, timezone.now(), timeout=None)
     return folded
 
 

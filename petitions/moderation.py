@@ -14,14 +14,17 @@ def _reviewable(signatures):
 def set_status(*, signatures, status):
     """Confirm or mark as spam. Returns how many changed.
 
-    Withdrawn and anonymised signatures are left as they are.
+    Either settles an automatic layer's flag, taking the signature out of the review queues:
+    confirming clears it (even on a signature already confirmed), marking as spam makes it an
+    organiser's decision, which signing again with the address does not undo. Withdrawn and
+    anonymised signatures are left as they are.
     """
     changed = 0
     with transaction.atomic():
         for signature in _reviewable(signatures).select_for_update():
-            if signature.status == status:
-                continue
             reason = Signature.Review.ORGANISER if status == Signature.Status.SPAM else ""
+            if signature.status == status and signature.review_reason == reason:
+                continue
             counter.change_status(signature, status, review_reason=reason)
             changed += 1
     return changed

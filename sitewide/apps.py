@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,3 +16,11 @@ class SitewideConfig(AppConfig):
 
     def ready(self):
         from sitewide import checks  # noqa: F401 - registers the deployment checks
+
+
+class SolidarityAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with our site (sitewide.admin_site): listed in INSTALLED_APPS instead of
+    "django.contrib.admin"."""
+
+    default = False  # SitewideConfig stays this module's app
+    default_site = "sitewide.admin_site.SolidarityAdminSite"

@@ -84,6 +84,23 @@ def silent_server():
         yield listener.getsockname()[1]
 
 
+@pytest.fixture
+def database_tasks(settings):
+    """Queue tasks in the database (django-tasks-db), as in production."""
+    from django.tasks import task_backends
+
+    def reset():
+        task_backends.__dict__.pop("settings", None)
+        task_backends._settings = None
+        if hasattr(task_backends._connections, "default"):
+            del task_backends["default"]
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    reset()
+    yield
+    reset()
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads in tests go to a temporary folder, never into the repository."""

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from campaigns.models import CaseUpdate, LocalAction, Moderation, Photo, TimelineEntry
-from petitions.models import Petition
+from petitions.models import Petition, Signature
 from petitions.spam import form_started_token
 from tests.images import image_bytes
 
@@ -61,6 +61,16 @@ def add_petition(campaign, slug="free-jane-doe", **fields):
         "opens_at": timezone.now() - datetime.timedelta(days=1),
     }
     return Petition.objects.create(campaign=campaign, slug=slug, **(defaults | fields))
+
+
+def add_signature(petition, email, status=Signature.Status.CONFIRMED, **fields):
+    """A signature stored as it is, counter untouched; a confirmed one was confirmed now."""
+    values = {"first_name": "Ada", "last_name": "Lovelace", "country": "GB"}
+    if status == Signature.Status.CONFIRMED:
+        values["confirmed_at"] = timezone.now()
+    return Signature.objects.create(
+        petition=petition, email=email, status=status, **(values | fields)
+    )
 
 
 def form_data(petition, **overrides):

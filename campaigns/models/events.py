@@ -11,6 +11,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -18,6 +19,7 @@ from campaigns.dates import start_of_day, time_zone_choices
 from campaigns.models.profiles import Campaign
 from campaigns.posters import POSTER_EXTENSIONS
 from campaigns.uploads import RandomName
+from sitewide.help_texts import MARKDOWN_HELP, SLUG_HELP
 
 
 class EventQuerySet(models.QuerySet):
@@ -40,7 +42,7 @@ class Event(models.Model):
         Campaign, on_delete=models.CASCADE, related_name="events", verbose_name=_("campaign")
     )
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200)
+    slug = models.SlugField(_("web address"), max_length=200, help_text=SLUG_HELP)
     starts_on = models.DateField(_("date"))
     start_time = models.TimeField(
         _("start time"), null=True, blank=True, help_text=_("Empty for an event all day long.")
@@ -55,9 +57,11 @@ class Event(models.Model):
     # Derived from the three fields above on save, so lists can filter and sort in the database.
     starts_at = models.DateTimeField(_("starts at"), editable=False, db_index=True)
     ends_at = models.DateTimeField(_("ends at"), editable=False, db_index=True)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description = models.TextField(_("description"), blank=True, help_text=MARKDOWN_HELP)
     call_to_action = models.TextField(
-        _("call to action"), blank=True, help_text=_("What supporters can do. Markdown.")
+        _("call to action"),
+        blank=True,
+        help_text=format_lazy("{} {}", _("What supporters can do."), MARKDOWN_HELP),
     )
     poster = models.FileField(
         _("poster"),
@@ -110,9 +114,9 @@ class Event(models.Model):
 
 
 class Moderation(models.TextChoices):
-    PENDING = "pending", _("waiting for moderation")
-    APPROVED = "approved", _("approved")
-    REJECTED = "rejected", _("rejected")
+    PENDING = "pending", _("Waiting for moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
 
 
 class ModeratedQuerySet(models.QuerySet):

@@ -16,6 +16,7 @@ from campaigns.dates import (
     time_zone_choices,
 )
 from campaigns.uploads import RandomName
+from sitewide.help_texts import DEMO_HELP, MARKDOWN_HELP, SLUG_HELP
 
 # Campaign slugs that would shadow the app's own pages under /campaigns/.
 RESERVED_SLUGS = {"updates"}
@@ -44,17 +45,19 @@ class Campaign(models.Model):
     """A campaign for one prisoner: the profile visitors read."""
 
     class Status(models.TextChoices):
-        DETAINED = "detained", _("detained")
-        ON_TRIAL = "on_trial", _("on trial")
-        SENTENCED = "sentenced", _("sentenced")
-        RELEASED = "released", _("released")
-        IN_EXILE = "in_exile", _("in exile")
-        DIED_IN_CUSTODY = "died_in_custody", _("died in custody")
+        DETAINED = "detained", _("Detained")
+        ON_TRIAL = "on_trial", _("On trial")
+        SENTENCED = "sentenced", _("Sentenced")
+        RELEASED = "released", _("Released")
+        IN_EXILE = "in_exile", _("In exile")
+        DIED_IN_CUSTODY = "died_in_custody", _("Died in custody")
 
     # Released, in exile (out of prison, abroad) or dead: no longer behind bars.
     STATUSES_AFTER_DETENTION = {Status.RELEASED, Status.IN_EXILE, Status.DIED_IN_CUSTODY}
 
-    slug = models.SlugField(_("slug"), unique=True, validators=[validate_campaign_slug])
+    slug = models.SlugField(
+        _("web address"), unique=True, validators=[validate_campaign_slug], help_text=SLUG_HELP
+    )
     name = models.CharField(_("name"), max_length=200)
     summary = models.CharField(_("one-line summary"), max_length=300)
     portrait = models.ImageField(_("portrait"), upload_to=RandomName("portraits"), blank=True)
@@ -64,10 +67,10 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("What the portrait shows, for people who cannot see it."),
     )
-    biography = models.TextField(_("biography"), blank=True, help_text=_("Markdown."))
+    biography = models.TextField(_("biography"), blank=True, help_text=MARKDOWN_HELP)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DETAINED)
     place_of_detention = models.CharField(_("place of detention"), max_length=300, blank=True)
-    charges = models.TextField(_("charges"), blank=True, help_text=_("Markdown."))
+    charges = models.TextField(_("charges"), blank=True, help_text=MARKDOWN_HELP)
     sentence = models.CharField(_("sentence"), max_length=300, blank=True)
     detained_on = models.DateField(
         _("detained on"),
@@ -98,10 +101,10 @@ class Campaign(models.Model):
     organiser_email = models.EmailField(_("organising group's email"), blank=True)
     organiser_url = models.URLField(_("organising group's website"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
-    order = models.PositiveIntegerField(_("order"), default=0)
-    is_demo = models.BooleanField(
-        _("demo content"), default=False, help_text=_("Created by the load_demo command.")
+    order = models.PositiveIntegerField(
+        _("place on the home page"), default=0, help_text=_("Lower numbers come first.")
     )
+    is_demo = models.BooleanField(_("demo content"), default=False, help_text=DEMO_HELP)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = CampaignQuerySet.as_manager()
@@ -201,7 +204,10 @@ class TimelineEntry(models.Model):
         _("end date"), null=True, blank=True, help_text=_("For a period, such as July–August.")
     )
     precision = models.CharField(
-        _("precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        _("how exact the date is"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
     sort_date = models.DateField(
         _("place in the timeline as if on"),
@@ -213,7 +219,7 @@ class TimelineEntry(models.Model):
         ),
     )
     title = models.CharField(_("title"), max_length=300)
-    text = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    text = models.TextField(_("text"), blank=True, help_text=MARKDOWN_HELP)
     sources = models.TextField(
         _("sources"),
         blank=True,

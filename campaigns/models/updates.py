@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models.profiles import Campaign, refuse_reserved_slug
+from sitewide.help_texts import MARKDOWN_HELP, SLUG_HELP
 
 # Update slugs that would shadow the campaign's feeds at /campaigns/<slug>/updates/rss|atom/.
 RESERVED_UPDATE_SLUGS = {"rss", "atom"}
@@ -29,22 +30,24 @@ class CaseUpdate(models.Model):
     """A news post about a campaign: a draft, scheduled, or published by its publish time."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SCHEDULED = "scheduled", _("scheduled")
-        PUBLISHED = "published", _("published")
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.CASCADE, related_name="updates", verbose_name=_("campaign")
     )
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, validators=[validate_update_slug])
+    slug = models.SlugField(
+        _("web address"), max_length=200, validators=[validate_update_slug], help_text=SLUG_HELP
+    )
     summary = models.CharField(
         _("summary"),
         max_length=300,
         blank=True,
         help_text=_("One or two sentences for lists, feeds and link previews."),
     )
-    body = models.TextField(_("text"), help_text=_("Markdown."))
+    body = models.TextField(_("text"), help_text=MARKDOWN_HELP)
     publish_at = models.DateTimeField(
         _("publish at"),
         null=True,

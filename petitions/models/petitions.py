@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sitewide.help_texts import DEMO_HELP, MARKDOWN_HELP, SLUG_HELP
+
 # Goals an organiser may let the petition climb through once reached: 100, 250, 500, 1,000, ...
 GOAL_STEPS = (1, 2.5, 5)
 
@@ -48,13 +50,13 @@ class Petition(models.Model):
         OPEN = "open", _("Open")
         CLOSED = "closed", pgettext_lazy("petition", "Closed")
 
-    slug = models.SlugField(_("slug"), unique=True)
+    slug = models.SlugField(_("web address"), unique=True, help_text=SLUG_HELP)
     title = models.CharField(_("title"), max_length=200)
     target = models.CharField(
         _("target"), max_length=200, help_text=_("Whom the petition addresses.")
     )
-    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
-    body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
+    introduction = models.TextField(_("introduction"), blank=True, help_text=MARKDOWN_HELP)
+    body = models.TextField(_("body"), blank=True, help_text=MARKDOWN_HELP)
     campaign = models.ForeignKey(
         "campaigns.Campaign",
         related_name="petitions",
@@ -82,7 +84,7 @@ class Petition(models.Model):
     )
     opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
-    thank_you_text = models.TextField(_("thank-you text"), blank=True, help_text=_("Markdown."))
+    thank_you_text = models.TextField(_("thank-you text"), blank=True, help_text=MARKDOWN_HELP)
     share_text = models.CharField(_("share text"), max_length=280, blank=True)
     next_action_text = models.CharField(
         _("next action"),
@@ -93,9 +95,7 @@ class Petition(models.Model):
     next_action_url = models.URLField(_("next action link"), blank=True)
     # Confirmed signatures folded in so far (petitions.counter); never counted on a view.
     confirmed_count = models.PositiveIntegerField(_("confirmed signatures"), default=0)
-    is_demo = models.BooleanField(
-        _("demo content"), default=False, help_text=_("Created by the load_demo command.")
-    )
+    is_demo = models.BooleanField(_("demo content"), default=False, help_text=DEMO_HELP)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = PetitionQuerySet.as_manager()

@@ -14,6 +14,24 @@ class SignatureQuerySet(models.QuerySet):
     def not_anonymised(self):
         return self.filter(anonymised_at__isnull=True)
 
+    def kept_for_review(self):
+        """Signatures a review layer flagged (too fast, reCAPTCHA unreachable: petitions.spam)
+        that no organiser has settled yet: they count once confirmed, as any other."""
+        return (
+            self.not_anonymised()
+            .filter(status__in=[Signature.Status.PENDING, Signature.Status.CONFIRMED])
+            .exclude(review_reason__in=[Signature.Review.NONE, Signature.Review.ORGANISER])
+        )
+
+    def kept_as_spam(self):
+        """Signatures an automatic layer kept as spam, until an organiser restores them or
+        marks them as spam too."""
+        return (
+            self.not_anonymised()
+            .filter(status=Signature.Status.SPAM)
+            .exclude(review_reason__in=[Signature.Review.NONE, Signature.Review.ORGANISER])
+        )
+
     def recent_public(self):
         """Latest confirmed signers who agreed to be listed, newest first."""
         return self.confirmed().filter(show_publicly=True).order_by("-confirmed_at")
@@ -55,7 +73,16 @@ class Signature(models.Model):
         _("review reason"), max_length=20, choices=Review.choices, blank=True, default=""
     )
     # A keyed hash (HMAC with the secret key) of the signer's IP address; never the address.
-    ip_hash = models.CharField(_("IP hash"), max_length=64, blank=True, editable=False)
+    ip_hash = models.CharField(
+        _("IP address, scrambled"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "A code made from the signer's IP address with the site's secret key: the same "
+            "address gives the same code; the address itself is never stored."
+        ),
+    )
     created_at = models.DateTimeField(_("signed at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent at"), null=True, blank=True)

@@ -17,7 +17,9 @@ def test_an_organiser_logs_in_and_publishes_a_campaign_that_visitors_then_see(pa
 
     page.goto("/admin/campaigns/campaign/add/")
     page.get_by_label("Name").press_sequentially("Ada Example")
-    expect(page.get_by_label("Slug")).to_have_value("ada-example")  # filled by the admin's script
+    expect(page.get_by_label("Web address")).to_have_value(
+        "ada-example"
+    )  # filled by the admin's script
     page.get_by_label("One-line summary").fill("Blogger jailed for a post.")
     page.get_by_label("Published").check()
     page.get_by_role("button", name="Save", exact=True).click()

@@ -96,15 +96,11 @@ def test_an_organiser_approves_an_action_and_a_photo_which_then_appear(page, eve
     page.get_by_label("Password").fill("a-long-organiser-password")
     page.get_by_role("button", name="Log in").click()
 
-    queues = page.locator("#moderation-queues")
-    expect(queues).to_contain_text("Waiting for moderation")
-    for queue in ("Local actions", "Photos"):
+    for queue in ("1 Local actions to approve", "1 Photos to approve"):
         page.goto("/admin/")
-        page.locator("#moderation-queues").get_by_role("link", name=queue).click()
-        page.locator("#action-toggle").check()
-        page.locator("select[name=action]").select_option("approve")
-        page.get_by_role("button", name="Run").click()
-        expect(page.locator(".messagelist")).to_contain_text("1 item approved.")
+        page.locator("#review-queues").get_by_role("link", name=queue).click()
+        page.locator("#result_list").get_by_role("button", name="Approve").click()
+        expect(page.locator(".messagelist")).to_contain_text("is approved: it is on the site now.")
 
     page.goto(event.get_absolute_url())
     expect(page.locator("#local-actions")).to_contain_text("Vieux-Port")

@@ -26,19 +26,6 @@ def test_an_organiser_cannot_open_user_management(client, staff_editor):
     assert client.get(reverse("admin:campaigns_campaign_changelist")).status_code == 200
 
 
-def test_the_admin_index_shows_what_waits_for_moderation(client, staff_editor, event):
-    add_local_action(event, "Lyon", status=Moderation.PENDING)
-    add_local_action(event, "Nice", status=Moderation.PENDING)
-    add_local_action(event, "Metz", status=Moderation.APPROVED)
-    add_photo(event, status=Moderation.PENDING)
-    client.force_login(staff_editor)
-    content = client.get(reverse("admin:index")).content.decode()
-    assert "Waiting for moderation" in content
-    assert "/admin/campaigns/localaction/?status__exact=pending" in content
-    assert "Local actions</a></th>\n      <td><strong>2</strong>" in content
-    assert "Photos</a></th>\n      <td><strong>1</strong>" in content
-
-
 def test_organisers_approve_local_actions_in_bulk(client, staff_editor, event):
     lyon = add_local_action(event, "Lyon", status=Moderation.PENDING)
     nice = add_local_action(event, "Nice", status=Moderation.PENDING)
@@ -232,3 +219,38 @@ def test_deleting_an_event_deletes_the_files_of_its_photos(
     assert response.status_code == 302
     assert not Photo.objects.exists()
     assert not any(os.path.exists(path) for path in paths)
+
+
+def test_campaign_event_and_update_texts_have_a_preview(client, staff_editor, campaign, event):
+    client.force_login(staff_editor)
+    for model, fields in [
+        ("campaign", {"name": "Jane Doe", "biography": "A **journalist**.", "charges": ""}),
+        ("event", {"title": "Day", "description": "", "call_to_action": "Hold a **rally**."}),
+        ("caseupdate", {"title": "News", "body": "Moved to **prison no. 2**."}),
+    ]:
+        assert (
+            'formtarget="_blank"' in client.get(f"/admin/campaigns/{model}/add/").content.decode()
+        )
+        response = client.post(f"/admin/campaigns/{model}/preview/", fields)
+        assert response.status_code == 200, model
+        assert "<strong>" in response.content.decode(), model
+
+
+def test_the_campaign_preview_shows_the_timeline_texts_but_those_being_deleted(admin_client):
+    response = admin_client.post(
+        "/admin/campaigns/campaign/preview/",
+        {
+            "name": "Jane Doe",
+            "timeline-TOTAL_FORMS": "3",
+            "timeline-0-title": "Arrested",
+            "timeline-0-text": "Taken at **dawn**.",
+            "timeline-1-title": "Removed",
+            "timeline-1-text": "Not *this* one.",
+            "timeline-1-DELETE": "on",
+            "timeline-2-title": "Nothing written",
+        },
+    )
+    content = response.content.decode()
+    assert "<h3>Arrested</h3>" in content
+    assert "Taken at <strong>dawn</strong>." in content
+    assert "Removed" not in content and "Nothing written" not in content

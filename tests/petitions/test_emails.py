@@ -53,23 +53,6 @@ def test_a_failed_send_keeps_the_signature_and_the_resend_command_sends_it(
     assert len(mail.outbox) == 1
 
 
-@pytest.fixture
-def database_tasks(settings):
-    """Queue tasks in the database (django-tasks-db), as in production."""
-    from django.tasks import task_backends
-
-    def reset():
-        task_backends.__dict__.pop("settings", None)
-        task_backends._settings = None
-        if hasattr(task_backends._connections, "default"):
-            del task_backends["default"]
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    reset()
-    yield
-    reset()
-
-
 # The worker closes database connections between tasks: a transactional test.
 @pytest.mark.django_db(transaction=True)
 def test_with_the_database_queue_a_failed_send_is_queued_again_for_later(

@@ -1,0 +1,3 @@
+"""The organisers' admin for campaigns, a module per concern."""
+
+from campaigns.admin import events, profiles, submissions  # noqa: F401 - registers them

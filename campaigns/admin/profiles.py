@@ -1,0 +1,108 @@
+from django import forms
+from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from campaigns import photos
+from campaigns.models import Campaign, CaseUpdate, TimelineEntry
+from sitewide.admin_preview import MarkdownPreviewMixin
+
+
+class TimelineEntryInline(admin.StackedInline):
+    model = TimelineEntry
+    extra = 0
+    fields = [("starts_on", "ends_on", "precision"), "sort_date", "title", "text", "sources"]
+
+
+class CampaignAdminForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def clean_portrait(self):
+        """A new portrait goes through the same cleaning as public photos: no EXIF, no GPS."""
+        portrait = self.cleaned_data.get("portrait")
+        if isinstance(portrait, UploadedFile):
+            return photos.clean_photo(portrait).image
+        return portrait
+
+
+@admin.register(Campaign)
+class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
+    form = CampaignAdminForm
+    markdown_fields = ["charges", "biography"]
+    markdown_inline_fields = {"timeline": ("text", "title")}
+    preview_title_field = "name"
+    list_display = ["portrait_thumbnail", "name", "status", "is_published", "order", "is_demo"]
+    list_display_links = ["portrait_thumbnail", "name"]
+    list_editable = ["is_published", "order"]
+    list_filter = ["is_published", "status", "is_demo"]
+    search_fields = ["name", "summary", "organiser_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [TimelineEntryInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "status", "is_published", "order"]}),
+        (_("Portrait"), {"fields": ["portrait", "portrait_alt"]}),
+        (
+            _("Detention"),
+            {
+                "fields": [
+                    ("detained_on", "detained_on_precision"),
+                    "detention_ended_on",
+                    "time_zone",
+                    "place_of_detention",
+                    "charges",
+                    "sentence",
+                ]
+            },
+        ),
+        (_("Biography"), {"fields": ["biography"]}),
+        (_("Organising group"), {"fields": ["organiser_name", "organiser_email", "organiser_url"]}),
+        (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("portrait"))
+    def portrait_thumbnail(self, campaign):
+        if not campaign.portrait:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" class="admin-portrait-thumbnail">',
+            campaign.portrait.url,
+        )
+
+
+class UpdateStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return CaseUpdate.Status.choices
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        match self.value():
+            case CaseUpdate.Status.DRAFT:
+                return queryset.filter(publish_at__isnull=True)
+            case CaseUpdate.Status.SCHEDULED:
+                return queryset.filter(publish_at__gt=now)
+            case CaseUpdate.Status.PUBLISHED:
+                return queryset.filter(publish_at__lte=now)
+        return queryset
+
+
+@admin.register(CaseUpdate)
+class CaseUpdateAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
+    markdown_fields = ["body"]
+    list_display = ["title", "campaign", "publish_at", "status_label"]
+    list_filter = [UpdateStatusFilter, "campaign"]
+    list_select_related = ["campaign"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "publish_at"
+    fields = ["campaign", "title", "slug", "summary", "body", "publish_at"]
+
+    @admin.display(description=_("status"))
+    def status_label(self, update):
+        return update.status().label
