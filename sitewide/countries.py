@@ -1,10 +1,11 @@
-"""The country <select> of the public forms, rendered once per language.
+"""The country field of the public forms, cheap to render and to check.
 
 Its 250 options took most of a petition page's time through the template engine, once per
 option per request. CountrySelect renders the same markup as Django's Select, but builds the
 options' HTML once for each list of choices (the labels are in the active language, so once per
 language) and keeps it in this process; on each render only the <select> tag is built and the
 chosen option marked, so a form sent back with an error keeps the country chosen.
+CountryChoiceField checks a submitted code by a lookup instead of walking the translated list.
 """
 
 from functools import lru_cache
@@ -12,6 +13,8 @@ from functools import lru_cache
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
 from django_countries.widgets import LazySelect
 
 
@@ -35,6 +38,14 @@ class CountrySelect(LazySelect):
             options = mark_safe(options.replace(plain, marked, 1))  # noqa: S308 - our own markup
         tag_attrs = flatatt(self.build_attrs(self.attrs, attrs))
         return format_html('<select name="{}"{}>{}</select>', name, tag_attrs, options)
+
+
+class CountryChoiceField(LazyTypedChoiceField):
+    """django-countries' form field for a required country: a code is valid when it names a
+    country (the empty choice is the "required" error's)."""
+
+    def valid_value(self, value):
+        return str(value) in countries
 
 
 def _text(value):
