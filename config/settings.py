@@ -56,8 +56,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages a proxy may keep never carry a cookie (it sees what the middleware below adds).
+    "config.middleware.SharedCacheGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, minus "Vary: Accept-Language": the address alone sets the language.
+    "config.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "config.middleware.NulInQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

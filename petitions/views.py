@@ -1,6 +1,10 @@
+import json
+
 from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.signing import BadSignature, SignatureExpired
-from django.http import JsonResponse
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -10,13 +14,22 @@ from petitions import links, signing, spam
 from petitions.counter import fresh_count
 from petitions.forms import SignatureForm
 from petitions.models import Petition, Signature
+from sitewide import page_cache
 from sitewide.client_ip import client_ip
 from sitewide.views import rate_limited
 
 RECENT_SIGNERS = 8
+# What is per visitor in the sign form, as the cached page holds it (sitewide/page_cache.py):
+# filled in on each request with this visitor's CSRF token and a fresh start token.
+CSRF_TOKEN_PLACEHOLDER = "csrf-token-of-this-visitor"  # noqa: S105 - a placeholder
+STARTED_PLACEHOLDER = "start-token-of-this-visitor"
+# count.json's figures, kept COUNT_FRESH_SECONDS in each process's own memory.
+LIVE_COUNTS = LocMemCache("petitions-live-counts", {"MAX_ENTRIES": 1000})
+COUNT_FRESH_SECONDS = 1
 
 
 @require_safe
+@page_cache.public_response
 def petition_list(request):
     petitions = Petition.objects.published().select_related("campaign")
     return render(
@@ -26,8 +39,11 @@ def petition_list(request):
     )
 
 
-def _published_petition(slug):
-    return get_object_or_404(Petition.objects.published().select_related("campaign"), slug=slug)
+def _published_petition(slug, with_campaign=True):
+    petitions = Petition.objects.published()
+    if with_campaign:  # the pages name it; signing does not need it
+        petitions = petitions.select_related("campaign")
+    return get_object_or_404(petitions, slug=slug)
 
 
 def _render(request, petition, template, context, status=200):
@@ -39,25 +55,55 @@ def _render(request, petition, template, context, status=200):
 @require_http_methods(["GET", "HEAD", "POST"])
 @spam.allow_recaptcha
 def petition_detail(request, slug):
+    if request.method == "POST":
+        return _form_sent(request, slug)
+    response = page_cache.cached_page(
+        request,
+        lambda: _page_for_everyone(request, slug),
+        fill=lambda content, petition_id: _fill_in_visitor(request, content, petition_id),
+        variant="recaptcha" if spam.recaptcha_enabled() else "",
+    )
+    # It holds this visitor's CSRF token: a proxy in front must not hand it to anyone else.
+    patch_cache_control(response, private=True)
+    return response
+
+
+def _page_for_everyone(request, slug):
+    """The page as every visitor gets it, with placeholders for the sign form's tokens; and
+    the petition's id, to fill them in."""
     petition = fresh_count(_published_petition(slug))
     form = None
     if petition.is_open:
-        if request.method == "POST":
-            if spam.rate_limited(request, petition):
-                return rate_limited(request)
-            form = SignatureForm(request.POST, petition=petition)
-            if form.is_valid():
-                return _sign(request, petition, form)
-        else:
-            form = SignatureForm(petition=petition)
+        form = SignatureForm(petition=petition)
+        form.initial["started"] = STARTED_PLACEHOLDER
+    response = _detail_page(request, petition, form, csrf_token=CSRF_TOKEN_PLACEHOLDER)
+    return response, petition.pk
+
+
+def _fill_in_visitor(request, content, petition_id):
+    if CSRF_TOKEN_PLACEHOLDER not in content:  # a closed petition: no form, no cookie
+        return content
+    content = content.replace(CSRF_TOKEN_PLACEHOLDER, get_token(request))
+    return content.replace(STARTED_PLACEHOLDER, spam.form_started_token_for(petition_id))
+
+
+def _form_sent(request, slug):
+    # No counter fold-in here: pages and count.json do it (and cron).
+    petition = _published_petition(slug, with_campaign=False)
+    if not petition.is_open:
+        return _detail_page(request, petition, None)
+    if spam.rate_limited(request, petition):
+        return rate_limited(request)
+    form = SignatureForm(request.POST, petition=petition)
+    if form.is_valid():
+        return _sign(request, petition, form)
+    return _detail_page(request, petition, form, status=400)
+
+
+def _detail_page(request, petition, form, status=200, **context):
     recent = petition.signatures.recent_public()[:RECENT_SIGNERS]
-    return _render(
-        request,
-        petition,
-        "petitions/petition_detail.html",
-        {"form": form, "recent_signers": recent, "demands": petition.demands.all()},
-        status=400 if form is not None and form.errors else 200,
-    )
+    context |= {"form": form, "recent_signers": recent, "demands": petition.demands.all()}
+    return _render(request, petition, "petitions/petition_detail.html", context, status=status)
 
 
 def _sign(request, petition, form):
@@ -161,13 +207,19 @@ def withdraw(request, token):
 
 @require_safe
 def count_json(request, slug):
-    petition = fresh_count(get_object_or_404(Petition.objects.published(), slug=slug))
-    response = JsonResponse(
-        {
+    """The live counter's figures, which every open page asks for every few seconds. Each
+    process keeps them COUNT_FRESH_SECONDS in its own memory: no round trip to Redis."""
+    key = f"petitions:count:{slug}"
+    content = LIVE_COUNTS.get(key)
+    if content is None:
+        petition = fresh_count(get_object_or_404(Petition.objects.published(), slug=slug))
+        figures = {
             "count": petition.signature_count,
             "goal": petition.current_goal,
             "closed": petition.is_closed,
         }
-    )
+        content = json.dumps(figures)
+        LIVE_COUNTS.set(key, content, timeout=COUNT_FRESH_SECONDS)
+    response = HttpResponse(content, content_type="application/json")
     patch_cache_control(response, public=True, max_age=3)
     return response

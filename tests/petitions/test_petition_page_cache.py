@@ -1,0 +1,135 @@
+"""The petition page from the cache: the same for everyone but for the sign form's CSRF and start
+tokens, filled in for each visitor; the CSRF defence and every spam layer hold; the counter is at
+most a few seconds old, on the page and in count.json."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from petitions import counter, signing
+from petitions.models import CountChange, Petition, Signature
+from petitions.spam import seconds_since
+from sitewide import page_cache
+from tests.factories import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def hidden(page, name):
+    return re.search(rf'name="{name}" value="([^"]+)"', page.text)[1]
+
+
+def test_each_visitor_gets_their_own_csrf_token_in_the_same_cached_page(petition):
+    ada, bob = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    url = petition.get_absolute_url()
+    ada_page, bob_page = ada.get(url), bob.get(url)
+    assert ada.cookies["csrftoken"].value != bob.cookies["csrftoken"].value
+    assert ada_page["Cache-Control"] == "private"
+
+    ada_token, bob_token = (
+        hidden(ada_page, "csrfmiddlewaretoken"),
+        hidden(bob_page, "csrfmiddlewaretoken"),
+    )
+    assert (
+        bob.post(url, form_data(petition) | {"csrfmiddlewaretoken": ada_token}).status_code == 403
+    )
+    assert (
+        bob.post(url, form_data(petition) | {"csrfmiddlewaretoken": bob_token}).status_code == 302
+    )
+    assert Signature.objects.count() == 1
+
+
+def test_a_cross_site_form_post_from_a_browser_is_refused(petition):
+    browser = Client(enforce_csrf_checks=True)
+    url = petition.get_absolute_url()
+    token = hidden(browser.get(url), "csrfmiddlewaretoken")
+    # Another site's form makes the browser send our cookie, names its own origin, and cannot
+    # read the token in our page.
+    elsewhere = {"HTTP_ORIGIN": "https://elsewhere.example"}
+    assert browser.post(url, form_data(petition), **elsewhere).status_code == 403
+    with_token = form_data(petition) | {"csrfmiddlewaretoken": token}
+    assert browser.post(url, with_token, **elsewhere).status_code == 403
+    assert not Signature.objects.exists()
+
+    assert browser.post(url, with_token, HTTP_ORIGIN="http://testserver").status_code == 302
+    assert Signature.objects.count() == 1
+
+
+def test_every_page_view_gets_a_start_token_dated_by_that_view(client, petition, clock):
+    url = petition.get_absolute_url()
+    first = hidden(client.get(url), "started")
+    clock.advance(1)
+    second = hidden(Client().get(url), "started")  # the same cached copy
+    clock.advance(30)
+    assert seconds_since(first, petition) == pytest.approx(31, abs=1)
+    assert seconds_since(second, petition) == pytest.approx(30, abs=1)
+
+
+def test_a_form_sent_too_fast_from_a_cached_copy_is_still_kept_for_review(
+    client, petition, clock, settings
+):
+    settings.PETITIONS_MIN_FILL_SECONDS = 1
+    url = petition.get_absolute_url()
+    client.get(url)
+    clock.advance(1.5)  # the copy is still fresh, but this visitor loads the form now
+    visitor = Client()
+    started = hidden(visitor.get(url), "started")
+    visitor.post(url, form_data(petition, started=started))
+    assert Signature.objects.get().review_reason == Signature.Review.TOO_FAST
+
+
+def test_a_failed_post_comes_back_with_what_was_typed_and_no_one_else_sees_it(client, petition):
+    url = petition.get_absolute_url()
+    client.get(url)
+    response = client.post(url, form_data(petition, first_name="Zoë", email="not-an-email"))
+    assert response.status_code == 400
+    assert 'value="Zoë"' in response.text
+    assert '<option value="GB" selected>United Kingdom</option>' in response.text
+    assert "Enter a valid email address." in response.text
+
+    other = Client().get(url).text
+    assert "Zoë" not in other
+    assert "not-an-email" not in other
+    assert '<option value="" selected>' in other
+
+
+def test_a_closed_petitions_page_sets_no_cookie(client, petition):
+    petition.status = Petition.Status.CLOSED
+    petition.save()
+    page = client.get(petition.get_absolute_url())
+    assert "This petition is closed" in page.text
+    assert "csrftoken" not in page.cookies
+    assert "of-this-visitor" not in page.text
+
+
+def test_the_counter_on_the_page_is_at_most_a_few_seconds_old(client, petition, signature, clock):
+    url = petition.get_absolute_url()
+    assert 'data-value="0"' in client.get(url).text
+    signing.confirm(signature_id=signature.pk)
+    clock.advance(max(page_cache.FRESH_SECONDS, counter.FOLD_EVERY_SECONDS) + 0.1)
+    assert 'data-value="1"' in client.get(url).text
+
+
+def test_sending_the_form_folds_no_counter_changes_in(client, petition):
+    counter.log_change(petition.pk, 1)
+    client.post(petition.get_absolute_url(), form_data(petition))
+    assert Signature.objects.count() == 1
+    assert CountChange.objects.filter(petition=petition).count() == 1
+    client.get(petition.get_absolute_url())  # a page view does
+    assert not CountChange.objects.exists()
+
+
+def test_count_json_is_kept_a_second_in_each_process(
+    client, petition, signature, clock, django_assert_num_queries
+):
+    url = f"{petition.get_absolute_url()}count.json"
+    assert client.get(url).json()["count"] == 0
+    signing.confirm(signature_id=signature.pk)
+    counter.fold_counts()
+    with django_assert_num_queries(0):
+        assert client.get(url).json()["count"] == 0
+    clock.advance(1.1)
+    response = client.get(url)
+    assert response.json() == {"count": 1, "goal": 1000, "closed": False}
+    assert response["Cache-Control"] == "public, max-age=3"
