@@ -53,7 +53,7 @@ def print_pages(sites, names, runs):
     )
 
 
-def print_signing(sites, signers, runs):
+def print_signing(sites, signers, clients, runs):
     rows = []
     for site in sites:
         runs_of = site.figures["signing"]
@@ -64,6 +64,7 @@ def print_signing(sites, signers, runs):
                 _ms(_median(runs_of, "post")),
                 _ms(_median(runs_of, "cpu")),
                 f"{_median(runs_of, 'rate'):.1f}",
+                _ms(_median(runs_of, "client")),
             ]
         )
     if len(sites) == 2:
@@ -75,12 +76,14 @@ def print_signing(sites, signers, runs):
                 "",
                 f"{_median(now, 'cpu') / _median(before, 'cpu'):.2f}",
                 f"{_median(now, 'rate') / _median(before, 'rate'):.2f}",
+                "",
             ]
         )
     stats.print_table(
-        f"Signing: {signers} people per run GET the form, then POST it (8 threads); medians of "
-        f"{runs} runs; CPU ms per signature (gunicorn + PostgreSQL)",
-        ["site", "GET form", "POST", "signature", "signatures/s"],
+        f"Signing: {signers} people per run GET the form, then POST it ({clients} threads); "
+        f"medians of {runs} runs; CPU ms per signature: the server (gunicorn + PostgreSQL), and "
+        "the Python client on the same cores",
+        ["site", "GET form", "POST", "signature", "signatures/s", "client"],
         rows,
     )
 
@@ -199,7 +202,7 @@ def print_goals(sites, names, surges):
 
 def print_all(sites, names, surges, args):
     print_pages(sites, names, args.runs)
-    print_signing(sites, args.signers, args.runs)
+    print_signing(sites, args.signers, args.signing_clients, args.runs)
     print_flatness(sites, names)
     print_surge(sites, surges, args)
     print_goals(sites, names, surges)

@@ -214,9 +214,15 @@ class Gunicorn:
 # HTTP ------------------------------------------------------------------------------------------
 
 
-def request(port, method, path, *, body=None, headers=None):
-    """One request on a new connection (gunicorn's sync workers close it after each answer)."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+def connect(port):
+    """A connection to keep alive between requests, as a browser does (threaded workers)."""
+    return http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+
+
+def request(port, method, path, *, body=None, headers=None, connection=None):
+    """One request, on `connection` or else on a new one closed after it."""
+    own = connection is None
+    connection = connect(port) if own else connection
     try:
         started = time.perf_counter()
         connection.request(method, path, body=body, headers=headers or {})
@@ -224,17 +230,20 @@ def request(port, method, path, *, body=None, headers=None):
         content = answer.read()
         seconds = time.perf_counter() - started
     finally:
-        connection.close()
+        if own:
+            connection.close()
     return Response(answer.status, {k.lower(): v for k, v in answer.getheaders()}, content, seconds)
 
 
-def get(port, path, headers=None):
-    return request(port, "GET", path, headers=headers)
+def get(port, path, headers=None, connection=None):
+    return request(port, "GET", path, headers=headers, connection=connection)
 
 
-def post_form(port, path, fields, headers=None):
+def post_form(port, path, fields, headers=None, connection=None):
     headers = {"Content-Type": "application/x-www-form-urlencoded", **(headers or {})}
-    return request(port, "POST", path, body=urlencode(fields), headers=headers)
+    return request(
+        port, "POST", path, body=urlencode(fields), headers=headers, connection=connection
+    )
 
 
 def in_threads(function, items, concurrency):
