@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -16,12 +15,12 @@ from petitions.forms import SignatureForm
 from petitions.models import Petition, Signature
 from sitewide import page_cache
 from sitewide.client_ip import client_ip
+from sitewide.same_origin import same_origin_only
 from sitewide.views import rate_limited
 
 RECENT_SIGNERS = 8
-# What is per visitor in the sign form, as the cached page holds it (sitewide/page_cache.py):
-# filled in on each request with this visitor's CSRF token and a fresh start token.
-CSRF_TOKEN_PLACEHOLDER = "csrf-token-of-this-visitor"  # noqa: S105 - a placeholder
+# The one thing per visitor in the sign form, as the cached page holds it
+# (sitewide/page_cache.py): filled in on each request with a start token dated by that request.
 STARTED_PLACEHOLDER = "start-token-of-this-visitor"
 # count.json's figures, kept COUNT_FRESH_SECONDS in each process's own memory.
 LIVE_COUNTS = LocMemCache("petitions-live-counts", {"MAX_ENTRIES": 1000})
@@ -52,6 +51,9 @@ def _render(request, petition, template, context, status=200):
         return render(request, template, {"petition": petition, **context}, status=status)
 
 
+# Cross-site forgery is refused by what the browser says (Sec-Fetch-Site, Origin), not by a
+# token: a token would make the page differ for each visitor and set a cookie.
+@same_origin_only
 @require_http_methods(["GET", "HEAD", "POST"])
 @spam.allow_recaptcha
 def petition_detail(request, slug):
@@ -60,30 +62,28 @@ def petition_detail(request, slug):
     response = page_cache.cached_page(
         request,
         lambda: _page_for_everyone(request, slug),
-        fill=lambda content, petition_id: _fill_in_visitor(request, content, petition_id),
+        fill=_fill_in_start_token,
         variant="recaptcha" if spam.recaptcha_enabled() else "",
     )
-    # It holds this visitor's CSRF token: a proxy in front must not hand it to anyone else.
+    # The start token is dated by this request: no proxy may hand the page to anyone else.
     patch_cache_control(response, private=True)
     return response
 
 
 def _page_for_everyone(request, slug):
-    """The page as every visitor gets it, with placeholders for the sign form's tokens; and
-    the petition's id, to fill them in."""
+    """The page as every visitor gets it, with a placeholder for the form's start token; and
+    the petition's id, to fill it in."""
     petition = fresh_count(_published_petition(slug))
     form = None
     if petition.is_open:
         form = SignatureForm(petition=petition)
         form.initial["started"] = STARTED_PLACEHOLDER
-    response = _detail_page(request, petition, form, csrf_token=CSRF_TOKEN_PLACEHOLDER)
-    return response, petition.pk
+    return _detail_page(request, petition, form), petition.pk
 
 
-def _fill_in_visitor(request, content, petition_id):
-    if CSRF_TOKEN_PLACEHOLDER not in content:  # a closed petition: no form, no cookie
+def _fill_in_start_token(content, petition_id):
+    if STARTED_PLACEHOLDER not in content:  # a closed petition: no form
         return content
-    content = content.replace(CSRF_TOKEN_PLACEHOLDER, get_token(request))
     return content.replace(STARTED_PLACEHOLDER, spam.form_started_token_for(petition_id))
 
 
