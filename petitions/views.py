@@ -139,6 +139,11 @@ def _next_event(petition):
 
 @require_safe
 def thanks(request, slug):
+    """Where every submission lands, bots' included: the same page for everyone."""
+    return page_cache.public_page(request, lambda: _thanks(request, slug))
+
+
+def _thanks(request, slug):
     petition = _published_petition(slug)
     share_url = request.build_absolute_uri(petition.get_absolute_url())
     context = {"share_url": share_url, "next_event": _next_event(petition)}

@@ -22,6 +22,7 @@ PUBLIC_PAGES = [
     "/campaigns/jane-doe/updates/",
     "/campaigns/jane-doe/updates/news/",
     "/petitions/",
+    "/petitions/free-jane-doe/thanks/",
     "/campaigns/updates/rss/",
     "/campaigns/updates/atom/",
     "/campaigns/jane-doe/updates/atom/",
