@@ -1,3 +1,4 @@
+import hashlib
 import json
 
 from django.conf import settings
@@ -214,7 +215,8 @@ def withdraw(request, token):
 def count_json(request, slug):
     """The live counter's figures, which every open page asks for every few seconds. Each
     process keeps them COUNT_FRESH_SECONDS in its own memory: no round trip to Redis."""
-    key = f"petitions:count:{slug}"
+    # Hashed: any slug may be asked for, and cache keys must stay short.
+    key = f"petitions:count:{hashlib.sha256(slug.encode()).hexdigest()[:32]}"
     content = LIVE_COUNTS.get(key)
     if content is None:
         petition = fresh_count(get_object_or_404(Petition.objects.published(), slug=slug))

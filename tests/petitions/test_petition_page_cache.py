@@ -137,3 +137,7 @@ def test_count_json_is_kept_a_second_in_each_process(
     response = client.get(url)
     assert response.json() == {"count": 1, "goal": 1000, "closed": False}
     assert response["Cache-Control"] == "public, max-age=3"
+
+
+def test_count_json_for_a_slug_longer_than_any_is_a_plain_404(client, db):
+    assert client.get(f"/petitions/{'a' * 300}/count.json").status_code == 404
