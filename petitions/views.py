@@ -4,7 +4,7 @@ import json
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signing import BadSignature, SignatureExpired
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -20,6 +20,8 @@ from sitewide.same_origin import same_origin_only
 from sitewide.views import rate_limited
 
 RECENT_SIGNERS = 8
+# What signing a petition reads of it (_petition_for_signing).
+SIGNING_FIELDS = ("id", "slug", "status", "opens_at", "closes_at")
 # The one thing per visitor in the sign form, as the cached page holds it
 # (sitewide/page_cache.py): filled in on each request with a start token dated by that request.
 STARTED_PLACEHOLDER = "start-token-of-this-visitor"
@@ -39,11 +41,29 @@ def petition_list(request):
     )
 
 
-def _published_petition(slug, with_campaign=True):
-    petitions = Petition.objects.published()
-    if with_campaign:  # the pages name it; signing does not need it
-        petitions = petitions.select_related("campaign")
-    return get_object_or_404(petitions, slug=slug)
+def _published_petition(slug):
+    return get_object_or_404(Petition.objects.published().select_related("campaign"), slug=slug)
+
+
+def _petition_for_signing(slug):
+    """The published petition `slug`, with what signing reads (SIGNING_FIELDS), from the shared
+    cache until an organiser edits content (page_cache's version): a rush of signatures costs
+    no query for it. Whether it is open is still decided at each request, from its dates."""
+    key = f"petitions:for-signing:{_digest(slug)}"
+    values = page_cache.cached_for_version(key, lambda: _signing_values(slug))
+    return Petition.from_db("default", SIGNING_FIELDS, values)
+
+
+def _signing_values(slug):
+    found = list(Petition.objects.published().filter(slug=slug).values_list(*SIGNING_FIELDS))
+    if not found:
+        raise Http404
+    return found[0]
+
+
+def _digest(text):
+    """For cache keys: any slug may be asked for, and keys must stay short."""
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def _render(request, petition, template, context, status=200):
@@ -90,15 +110,15 @@ def _fill_in_start_token(content, petition_id):
 
 def _form_sent(request, slug):
     # No counter fold-in here: pages and count.json do it (and cron).
-    petition = _published_petition(slug, with_campaign=False)
+    petition = _petition_for_signing(slug)
     if not petition.is_open:
-        return _detail_page(request, petition, None)
+        return _detail_page(request, _published_petition(slug), None)
     if spam.rate_limited(request, petition):
         return rate_limited(request)
     form = SignatureForm(request.POST, petition=petition)
     if form.is_valid():
         return _sign(request, petition, form)
-    return _detail_page(request, petition, form, status=400)
+    return _detail_page(request, _published_petition(slug), form, status=400)
 
 
 def _detail_page(request, petition, form, status=200, **context):
@@ -215,8 +235,7 @@ def withdraw(request, token):
 def count_json(request, slug):
     """The live counter's figures, which every open page asks for every few seconds. Each
     process keeps them COUNT_FRESH_SECONDS in its own memory: no round trip to Redis."""
-    # Hashed: any slug may be asked for, and cache keys must stay short.
-    key = f"petitions:count:{hashlib.sha256(slug.encode()).hexdigest()[:32]}"
+    key = f"petitions:count:{_digest(slug)}"
     content = LIVE_COUNTS.get(key)
     if content is None:
         petition = fresh_count(get_object_or_404(Petition.objects.published(), slug=slug))

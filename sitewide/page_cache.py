@@ -96,6 +96,21 @@ def cached_page(request, render, *, fill=None, fresh_for=FRESH_SECONDS, variant=
     return response
 
 
+def cached_for_version(key, compute, timeout=300):
+    """`compute()`, kept in the shared cache until the content version changes (an organiser's
+    edit), for facts that only organisers change. Computed afresh while the cache is down."""
+    found = cache.get_many([VERSION_KEY, key])
+    version, cached = found.get(VERSION_KEY), found.get(key)
+    if version is None:
+        version = _first_version()
+    elif isinstance(cached, tuple) and len(cached) == 2 and cached[0] == version:
+        return cached[1]
+    value = compute()
+    if version is not None:
+        cache.set(key, (version, value), timeout=timeout)
+    return value
+
+
 def has_session(request):
     """Whether the request carries a session: only organisers signed in to the admin have
     one. A request without one never touches the session (which would make the page vary

@@ -133,7 +133,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=2, help="wrk time per URL and run")
-    parser.add_argument("--signers", type=int, default=60, help="signatures per run")
+    parser.add_argument("--signers", type=int, default=150, help="signatures per run")
     parser.add_argument("--signing-clients", type=int, default=8, help="threads that sign")
     parser.add_argument("--large", type=int, default=1_000_000, help="signatures, flatness")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")

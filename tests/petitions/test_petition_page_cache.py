@@ -3,10 +3,14 @@ filled in for each visitor, and without a cookie; cross-site posts are refused b
 browser says (sitewide/same_origin.py); the spam layers hold; the counter is at most a few
 seconds old, on the page and in count.json."""
 
+import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from petitions import counter, signing
 from petitions.models import CountChange, Petition, Signature
@@ -141,3 +145,35 @@ def test_count_json_is_kept_a_second_in_each_process(
 
 def test_count_json_for_a_slug_longer_than_any_is_a_plain_404(client, db):
     assert client.get(f"/petitions/{'a' * 300}/count.json").status_code == 404
+
+
+def test_a_rush_of_signatures_reads_the_petition_from_the_cache(client, petition):
+    url = petition.get_absolute_url()
+    client.post(url, form_data(petition, email="first@example.org"))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, form_data(petition, email="second@example.org"))
+    assert response.status_code == 302
+    assert Signature.objects.count() == 2
+    assert not [q for q in queries if 'FROM "petitions_petition"' in q["sql"]]
+
+
+def test_a_petition_closed_by_an_organiser_takes_no_more_signatures_at_once(client, petition):
+    url = petition.get_absolute_url()
+    client.post(url, form_data(petition, email="first@example.org"))
+    petition.status = Petition.Status.CLOSED
+    petition.save()
+    response = client.post(url, form_data(petition, email="second@example.org"))
+    assert "This petition is closed" in response.text
+    assert Signature.objects.count() == 1
+
+
+def test_a_petition_past_its_closing_time_takes_no_more_signatures(client, petition, monkeypatch):
+    petition.closes_at = timezone.now() + datetime.timedelta(hours=1)
+    petition.save()
+    url = petition.get_absolute_url()
+    client.post(url, form_data(petition, email="first@example.org"))
+    later = timezone.now() + datetime.timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    response = client.post(url, form_data(petition, email="second@example.org"))
+    assert "This petition is closed" in response.text
+    assert Signature.objects.count() == 1
