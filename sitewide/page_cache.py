@@ -10,8 +10,11 @@ render of each page every few seconds instead of one per visitor.
   deletes published content (CONTENT_MODELS), at once and again once the transaction commits:
   an edit shows on the next request, never after a timeout.
 - What is per visitor is never in an entry: the view fills it in on each request (`fill`), such
-  as a form's CSRF and start tokens.
+  as the sign form's start token.
 - Only answers 200 are kept. While the cache is down every request renders, as before.
+
+Facts that only organisers change (what signing reads of a petition) are kept under the same
+version (`cached_for_version`).
 
 Pages with nothing per visitor are also marked for the proxy or CDN in front (`public`): it may
 keep them SHARED_SECONDS, and a surge of readers then never reaches the site at all.
