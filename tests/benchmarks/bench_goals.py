@@ -18,8 +18,8 @@ and measured in the same runs, alternating which goes first, for before/after ra
 
 import argparse
 import re
+import threading
 import time
-from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,35 +94,45 @@ def measure(site, path, seconds):
 
 
 def signing_run(site, run, signers, clients):
-    """`signers` people GET the form, then POST it on the same connection (`clients` threads);
-    CPU per phase, rate, and the CPU this process (the client) spent."""
+    """`signers` people GET the form, then POST it, from `clients` threads that each keep one
+    connection open (as the proxy in front keeps its connections to gunicorn); CPU per phase,
+    rate, and the CPU this process (the client) spent."""
     path = f"/petitions/{PETITION}/"
     addresses = [f"signer-{site.name}-{run}-{n}@example.org" for n in range(signers)]
+    opened, kept = [], threading.local()
+
+    def connection():
+        if not hasattr(kept, "connection"):
+            kept.connection = harness.connect(site.port)
+            opened.append(kept.connection)
+        return kept.connection
 
     def open_form(_address):
-        kept = harness.connect(site.port)
-        return kept, bench_signing.open_form(site.port, path, "started", connection=kept)
+        return bench_signing.open_form(site.port, path, "started", connection=connection())
 
     first, client_started = site.meter.sample(), time.process_time()
     forms, get_wall = harness.in_threads(open_form, addresses, clients)
     middle = site.meter.sample()
 
     def post(pair):
-        (kept, (_page, headers, fields)), address = pair
+        (_page, headers, fields), address = pair
         fields = {**fields, **bench_signing.SIGNER, "email": address}
-        with closing(kept):
-            sent = harness.post_form(site.port, path, fields, headers=headers, connection=kept)
+        sent = harness.post_form(site.port, path, fields, headers=headers, connection=connection())
         if sent.status != 302 or not sent.headers.get("location", "").endswith("/thanks/"):
             raise AssertionError(f"{site.name} POST {path} answered {sent.status}")
 
     pairs = list(zip(forms, addresses, strict=True))
     _done, post_wall = harness.in_threads(post, pairs, clients)
     last, client_cpu = site.meter.sample(), time.process_time() - client_started
+    for each in opened:
+        each.close()
     get_cpu = server_cpu.used(first, middle).server / signers
-    post_cpu = server_cpu.used(middle, last).server / signers
+    posting = server_cpu.used(middle, last)
+    post_cpu = posting.server / signers
     return {
         "get": get_cpu,
         "post": post_cpu,
+        "post database": posting.database / signers,
         "cpu": get_cpu + post_cpu,
         "rate": signers / (get_wall + post_wall),
         "client": client_cpu / signers,

@@ -32,7 +32,7 @@ import email.policy
 import json
 import re
 import time
-from contextlib import closing
+from contextlib import closing, nullcontext
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -80,10 +80,10 @@ def open_form(port, path, *hidden, connection=None):
     return page, headers, fields
 
 
-def sign(port, petition_path, address, thanks=True):
-    """A browser signs: page, form, thanks page (unless `thanks` is false), on one connection.
-    Returns the seconds the requests took."""
-    with closing(harness.connect(port)) as kept:
+def sign(port, petition_path, address, thanks=True, connection=None):
+    """A browser signs: page, form, thanks page (unless `thanks` is false), on `connection` or
+    else on one of its own. Returns the seconds the requests took."""
+    with closing(harness.connect(port)) if connection is None else nullcontext(connection) as kept:
         page, headers, fields = open_form(port, petition_path, "started", connection=kept)
         fields |= {**SIGNER, "email": address}
         sent = harness.post_form(port, petition_path, fields, headers=headers, connection=kept)

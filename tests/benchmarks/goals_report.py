@@ -62,6 +62,7 @@ def print_signing(sites, signers, clients, runs):
                 site.label,
                 _ms(_median(runs_of, "get")),
                 _ms(_median(runs_of, "post")),
+                _ms(_median(runs_of, "post database")),
                 _ms(_median(runs_of, "cpu")),
                 f"{_median(runs_of, 'rate'):.1f}",
                 _ms(_median(runs_of, "client")),
@@ -74,6 +75,7 @@ def print_signing(sites, signers, clients, runs):
                 "now ÷ before",
                 "",
                 "",
+                "",
                 f"{_median(now, 'cpu') / _median(before, 'cpu'):.2f}",
                 f"{_median(now, 'rate') / _median(before, 'rate'):.2f}",
                 "",
@@ -83,7 +85,7 @@ def print_signing(sites, signers, clients, runs):
         f"Signing: {signers} people per run GET the form, then POST it ({clients} threads); "
         f"medians of {runs} runs; CPU ms per signature: the server (gunicorn + PostgreSQL), and "
         "the Python client on the same cores",
-        ["site", "GET form", "POST", "signature", "signatures/s", "client"],
+        ["site", "GET form", "POST", "of which PG", "signature", "signatures/s", "client"],
         rows,
     )
 
