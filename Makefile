@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The suite needs a key; it is not a secret and is never used outside the tests.
 TEST_ENV := SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: run test bench install messages browser lint format screenshot clean check-python
+.PHONY: run test bench bench-designs wrk install messages browser lint format screenshot clean check-python
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
@@ -43,9 +43,18 @@ run: install
 test: install browser
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
+# wrk, the HTTP load generator the benchmark drives (Debian's package).
+wrk:
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+
 # Benchmarks against gunicorn, PostgreSQL and Redis on 127.0.0.1 (tests/benchmarks/): they
-# create their own solidarity_bench_* databases and use Redis database 5. About 3 minutes.
-bench: $(BIN)/.installed
+# create their own solidarity_bench_* databases and use Redis database 5. `make bench` measures
+# every performance goal in about 2 minutes (4 with BASELINE=<git revision>, measured beside
+# this tree in the same runs); `make bench-designs` compares the counter's designs (3 minutes).
+bench: $(BIN)/.installed messages wrk
+	$(BIN)/python -m tests.benchmarks.bench_goals $(if $(BASELINE),--baseline $(BASELINE))
+
+bench-designs: $(BIN)/.installed messages
 	$(BIN)/python -m tests.benchmarks.bench_counter
 	$(BIN)/python -m tests.benchmarks.bench_signing
 

@@ -8,6 +8,7 @@ from campaigns import photos
 from campaigns.dates import time_zone_choices
 from campaigns.models import LocalAction, Photo
 from sitewide import text
+from sitewide.countries import CountrySelect
 
 # A local action belongs to the event's day, give or take a week (a rally the weekend before).
 ACTION_DAYS_AROUND_EVENT = datetime.timedelta(days=7)
@@ -45,6 +46,7 @@ class LocalActionForm(forms.ModelForm):
             "submitter_email": text.EmailAddressField,
         }
         widgets = {
+            "country": CountrySelect,
             "starts_on": forms.DateInput(attrs={"type": "date"}),
             "start_time": forms.TimeInput(attrs={"type": "time"}),
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -107,6 +109,7 @@ class PhotoForm(forms.ModelForm):
         model = Photo
         # The image is not a model field here: only the cleaned copy is ever stored.
         fields = ["city", "country", "name", "caption", "consent"]
+        widgets = {"country": CountrySelect}
         field_classes = {
             "city": text.OneLineTextField,
             "name": text.OneLineTextField,

@@ -1,17 +1,24 @@
 from django.urls import path
 
 from campaigns import feeds, views
+from sitewide.page_cache import public_response
 
 app_name = "campaigns"
 
 urlpatterns = [
     path("updates/", views.update_list, name="updates"),
-    path("updates/rss/", feeds.LatestUpdatesFeed(), name="updates_rss"),
-    path("updates/atom/", feeds.LatestUpdatesAtomFeed(), name="updates_atom"),
+    path("updates/rss/", public_response(feeds.LatestUpdatesFeed()), name="updates_rss"),
+    path("updates/atom/", public_response(feeds.LatestUpdatesAtomFeed()), name="updates_atom"),
     path("<slug:slug>/", views.campaign_detail, name="detail"),
     path("<slug:slug>/updates/", views.update_list, name="update_list"),
-    path("<slug:slug>/updates/rss/", feeds.CampaignUpdatesFeed(), name="update_rss"),
-    path("<slug:slug>/updates/atom/", feeds.CampaignUpdatesAtomFeed(), name="update_atom"),
+    path(
+        "<slug:slug>/updates/rss/", public_response(feeds.CampaignUpdatesFeed()), name="update_rss"
+    ),
+    path(
+        "<slug:slug>/updates/atom/",
+        public_response(feeds.CampaignUpdatesAtomFeed()),
+        name="update_atom",
+    ),
     path("<slug:slug>/updates/<slug:update_slug>/", views.update_detail, name="update_detail"),
     path("<slug:slug>/events/<slug:event_slug>/", views.event_detail, name="event_detail"),
     path(

@@ -4,12 +4,14 @@ from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from campaigns.forms import LocalActionForm, PhotoForm
 from campaigns.models import Campaign, CaseUpdate, Event
+from sitewide import page_cache
 from sitewide.views import rate_limited
 
 UPDATES_PER_PAGE = 10
@@ -20,14 +22,24 @@ PHOTOS_PER_PAGE = 24
 PUBLIC_FORM_RATE = "10/h"
 
 
+def _may_preview(request, permission):
+    """Staff with `permission` preview what is not published. Only a request with a session can
+    be theirs: others never touch the session, so their pages may be cached (page_cache)."""
+    return page_cache.has_session(request) and request.user.has_perm(permission)
+
+
 def _visible_campaigns(request):
     """Published campaigns; staff who may edit campaigns also preview unpublished ones."""
-    if request.user.has_perm("campaigns.change_campaign"):
+    if _may_preview(request, "campaigns.change_campaign"):
         return Campaign.objects.all()
     return Campaign.objects.published()
 
 
 def campaign_detail(request, slug):
+    return page_cache.public_page(request, lambda: _campaign_page(request, slug))
+
+
+def _campaign_page(request, slug):
     campaign = get_object_or_404(_visible_campaigns(request), slug=slug)
     latest_updates = campaign.updates.live()
     events = campaign.events.filter(is_published=True)
@@ -48,6 +60,7 @@ def campaign_detail(request, slug):
     )
 
 
+@page_cache.public_response
 def update_list(request, slug=None):
     """The case updates of one campaign, or of all campaigns, newest first, a page at a time."""
     campaign = None
@@ -61,15 +74,20 @@ def update_list(request, slug=None):
 
 def update_detail(request, slug, update_slug):
     updates = CaseUpdate.objects.select_related("campaign")
-    if not request.user.has_perm("campaigns.change_caseupdate"):
+    preview = _may_preview(request, "campaigns.change_caseupdate")
+    if not preview:
         updates = updates.published()
     update = get_object_or_404(updates, campaign__slug=slug, slug=update_slug)
-    return render(request, "campaigns/update_detail.html", {"update": update})
+    response = render(request, "campaigns/update_detail.html", {"update": update})
+    if preview:
+        patch_cache_control(response, private=True)
+        return response
+    return page_cache.public(response)
 
 
 def _visible_event(request, slug, event_slug):
     events = Event.objects.select_related("campaign")
-    if not request.user.has_perm("campaigns.change_event"):
+    if not _may_preview(request, "campaigns.change_event"):
         events = events.published()
     return get_object_or_404(events, campaign__slug=slug, slug=event_slug)
 

@@ -57,8 +57,11 @@ MIDDLEWARE = [
     "config.middleware.TrustedProxyHeaderMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages a proxy may keep never carry a cookie (it sees what the middleware below adds).
+    "config.middleware.SharedCacheGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, minus "Vary: Accept-Language": the address alone sets the language.
+    "config.middleware.LocaleMiddleware",
     "config.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "config.middleware.NulInQueryMiddleware",

@@ -8,6 +8,7 @@ from django_countries.fields import CountryField
 
 from petitions import spam
 from petitions.addresses import DEFAULT_IGNORABLE, FULL_STOPS, InvalidAddress, canonical_email
+from sitewide.countries import CountryChoiceField, CountrySelect
 from sitewide.text import clean_text
 
 # What a person reads when their address cannot be used as typed (petitions.addresses).
@@ -39,7 +40,9 @@ class SignatureForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     email = forms.EmailField(label=_("Email"), max_length=254)
-    country = CountryField(blank_label=_("Choose your country")).formfield(label=_("Country"))
+    country = CountryField(blank_label=_("Choose your country")).formfield(
+        label=_("Country"), widget=CountrySelect, choices_form_class=CountryChoiceField
+    )
     postal_code = forms.CharField(label=_("Postal code (optional)"), max_length=20, required=False)
     wants_updates = forms.BooleanField(
         label=_("Keep me informed about this campaign by email"), required=False

@@ -146,20 +146,25 @@ STARTED_SALT = "petitions.form-started"
 STARTED_MAX_AGE = 24 * 3600
 
 
-def _started_salt(petition):
+def _started_salt(petition_id):
     # Tied to the petition: a token fetched for one petition is worth nothing on another.
-    return f"{STARTED_SALT}.{petition.pk}"
+    return f"{STARTED_SALT}.{petition_id}"
 
 
 def form_started_token(petition, at=None):
     """A signed timestamp of when the form was shown; a bot cannot make it older."""
-    return signing.dumps(int(time.time() if at is None else at), salt=_started_salt(petition))
+    return form_started_token_for(petition.pk, at)
+
+
+def form_started_token_for(petition_id, at=None):
+    """form_started_token, given the petition's id (for a page filled in from the cache)."""
+    return signing.dumps(int(time.time() if at is None else at), salt=_started_salt(petition_id))
 
 
 def seconds_since(token, petition):
     """Seconds since the form was shown, or None for a missing or forged token."""
     try:
-        started = signing.loads(token, salt=_started_salt(petition))
+        started = signing.loads(token, salt=_started_salt(petition.pk))
     except signing.BadSignature:
         return None
     if not isinstance(started, int):

@@ -1,6 +1,10 @@
+import hashlib
+import json
+
 from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.signing import BadSignature, SignatureExpired
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -10,13 +14,24 @@ from petitions import links, signing, spam
 from petitions.counter import fresh_count
 from petitions.forms import SignatureForm
 from petitions.models import Petition, Signature
+from sitewide import page_cache
 from sitewide.client_ip import client_ip
+from sitewide.same_origin import same_origin_only
 from sitewide.views import rate_limited
 
 RECENT_SIGNERS = 8
+# What signing a petition reads of it (_petition_for_signing).
+SIGNING_FIELDS = ("id", "slug", "status", "opens_at", "closes_at")
+# The one thing per visitor in the sign form, as the cached page holds it
+# (sitewide/page_cache.py): filled in on each request with a start token dated by that request.
+STARTED_PLACEHOLDER = "start-token-of-this-visitor"
+# count.json's figures, kept COUNT_FRESH_SECONDS in each process's own memory.
+LIVE_COUNTS = LocMemCache("petitions-live-counts", {"MAX_ENTRIES": 1000})
+COUNT_FRESH_SECONDS = 1
 
 
 @require_safe
+@page_cache.public_response
 def petition_list(request):
     petitions = Petition.objects.published().select_related("campaign")
     return render(
@@ -30,34 +45,86 @@ def _published_petition(slug):
     return get_object_or_404(Petition.objects.published().select_related("campaign"), slug=slug)
 
 
+def _petition_for_signing(slug):
+    """The published petition `slug`, with what signing reads (SIGNING_FIELDS), from the shared
+    cache until an organiser edits content (page_cache's version): a rush of signatures costs
+    no query for it. Whether it is open is still decided at each request, from its dates."""
+    key = f"petitions:for-signing:{_digest(slug)}"
+    values = page_cache.cached_for_version(key, lambda: _signing_values(slug))
+    return Petition.from_db("default", SIGNING_FIELDS, values)
+
+
+def _signing_values(slug):
+    found = list(Petition.objects.published().filter(slug=slug).values_list(*SIGNING_FIELDS))
+    if not found:
+        raise Http404
+    return found[0]
+
+
+def _digest(text):
+    """For cache keys: any slug may be asked for, and keys must stay short."""
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
 def _render(request, petition, template, context, status=200):
     """Render a petition's page in the petition's own language."""
     with translation.override(petition.language):
         return render(request, template, {"petition": petition, **context}, status=status)
 
 
+# Cross-site forgery is refused by what the browser says (Sec-Fetch-Site, Origin), not by a
+# token: a token would make the page differ for each visitor and set a cookie.
+@same_origin_only
 @require_http_methods(["GET", "HEAD", "POST"])
 @spam.allow_recaptcha
 def petition_detail(request, slug):
+    if request.method == "POST":
+        return _form_sent(request, slug)
+    response = page_cache.cached_page(
+        request,
+        lambda: _page_for_everyone(request, slug),
+        fill=_fill_in_start_token,
+        variant="recaptcha" if spam.recaptcha_enabled() else "",
+    )
+    # The start token is dated by this request: no proxy may hand the page to anyone else.
+    patch_cache_control(response, private=True)
+    return response
+
+
+def _page_for_everyone(request, slug):
+    """The page as every visitor gets it, with a placeholder for the form's start token; and
+    the petition's id, to fill it in."""
     petition = fresh_count(_published_petition(slug))
     form = None
     if petition.is_open:
-        if request.method == "POST":
-            if spam.rate_limited(request, petition):
-                return rate_limited(request)
-            form = SignatureForm(request.POST, petition=petition)
-            if form.is_valid():
-                return _sign(request, petition, form)
-        else:
-            form = SignatureForm(petition=petition)
+        form = SignatureForm(petition=petition)
+        form.initial["started"] = STARTED_PLACEHOLDER
+    return _detail_page(request, petition, form), petition.pk
+
+
+def _fill_in_start_token(content, petition_id):
+    if STARTED_PLACEHOLDER not in content:  # a closed petition: no form
+        return content
+    return content.replace(STARTED_PLACEHOLDER, spam.form_started_token_for(petition_id))
+
+
+def _form_sent(request, slug):
+    # No counter fold-in here: pages and count.json do it (and cron).
+    petition = _petition_for_signing(slug)
+    if not petition.is_open:
+        return _detail_page(request, _published_petition(slug), None)
+    if spam.rate_limited(request, petition):
+        return rate_limited(request)
+    form = SignatureForm(request.POST, petition=petition)
+    if form.is_valid():
+        return _sign(request, petition, form)
+    return _detail_page(request, _published_petition(slug), form, status=400)
+
+
+def _detail_page(request, petition, form, status=200, **context):
     recent = petition.signatures.recent_public()[:RECENT_SIGNERS]
-    return _render(
-        request,
-        petition,
-        "petitions/petition_detail.html",
-        {"form": form, "recent_signers": recent, "demands": petition.demands.all()},
-        status=400 if form is not None and form.errors else 200,
-    )
+    context |= {"form": form, "recent_signers": recent, "demands": petition.demands.all()}
+    return _render(request, petition, "petitions/petition_detail.html", context, status=status)
 
 
 def _sign(request, petition, form):
@@ -93,6 +160,11 @@ def _next_event(petition):
 
 @require_safe
 def thanks(request, slug):
+    """Where every submission lands, bots' included: the same page for everyone."""
+    return page_cache.public_page(request, lambda: _thanks(request, slug))
+
+
+def _thanks(request, slug):
     petition = _published_petition(slug)
     share_url = request.build_absolute_uri(petition.get_absolute_url())
     context = {"share_url": share_url, "next_event": _next_event(petition)}
@@ -161,13 +233,19 @@ def withdraw(request, token):
 
 @require_safe
 def count_json(request, slug):
-    petition = fresh_count(get_object_or_404(Petition.objects.published(), slug=slug))
-    response = JsonResponse(
-        {
+    """The live counter's figures, which every open page asks for every few seconds. Each
+    process keeps them COUNT_FRESH_SECONDS in its own memory: no round trip to Redis."""
+    key = f"petitions:count:{_digest(slug)}"
+    content = LIVE_COUNTS.get(key)
+    if content is None:
+        petition = fresh_count(get_object_or_404(Petition.objects.published(), slug=slug))
+        figures = {
             "count": petition.signature_count,
             "goal": petition.current_goal,
             "closed": petition.is_closed,
         }
-    )
+        content = json.dumps(figures)
+        LIVE_COUNTS.set(key, content, timeout=COUNT_FRESH_SECONDS)
+    response = HttpResponse(content, content_type="application/json")
     patch_cache_control(response, public=True, max_age=3)
     return response

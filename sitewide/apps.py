@@ -16,6 +16,9 @@ class SitewideConfig(AppConfig):
 
     def ready(self):
         from sitewide import checks  # noqa: F401 - registers the deployment checks
+        from sitewide.page_cache import watch_content
+
+        watch_content()
 
 
 class SolidarityAdminConfig(admin_apps.AdminConfig):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from campaigns.models import Campaign, CaseUpdate, Event
 from petitions.models import Petition
+from sitewide import page_cache
 
 LATEST_UPDATES_ON_HOME = 5
 NEXT_EVENTS_ON_HOME = 3
@@ -19,6 +20,10 @@ OPEN_PETITIONS_ON_HOME = 3
 
 
 def home(request):
+    return page_cache.public_page(request, lambda: _home(request))
+
+
+def _home(request):
     latest_updates = CaseUpdate.objects.published().select_related("campaign")
     next_events = Event.objects.published().upcoming().select_related("campaign")
     return render(

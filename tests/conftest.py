@@ -2,6 +2,7 @@ import datetime
 import importlib
 import os
 import socket
+import time
 
 import pytest
 from django.apps import apps as django_apps
@@ -13,6 +14,7 @@ from campaigns.models import (
     Campaign,
     Event,
 )
+from petitions.views import LIVE_COUNTS
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Headless Chromium on a machine with no route to the internet: no background traffic.
@@ -48,10 +50,29 @@ def english():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate-limit counters and counter fold-in throttles live in the cache: start clean."""
+    """Rate-limit counters, counter fold-in throttles and cached pages live in the caches:
+    start clean."""
     cache.clear()
+    LIVE_COUNTS.clear()
     yield
     cache.clear()
+    LIVE_COUNTS.clear()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The wall clock, moved on by the test alone (`clock.advance(seconds)`): cached pages and
+    Django's local-memory caches expire by it, and form start tokens are dated by it."""
+
+    class Clock:
+        now = time.time()
+
+        def advance(self, seconds):
+            self.now += seconds
+
+    clock = Clock()
+    monkeypatch.setattr(time, "time", lambda: clock.now)
+    return clock
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from datetime import timedelta
 from tests.benchmarks import harness, stats
 
 OFFSET = 1234
-DATABASE = "solidarity_bench_counter"
+DATABASE = harness.database_name("counter")
 
 
 def add_confirmed_signatures(petition, count, listed_every):

@@ -1,7 +1,7 @@
 """A signing rush through the real HTTP path, then an exact count.
 
 Each run opens a new petition and, with --concurrency client threads:
-1. signs it --signers times, each signer as a browser does: GET the page (CSRF cookie and token,
+1. signs it --signers times, each signer as a browser does: GET the page (its form fields,
    the signed "started" field), POST the form (honeypot left empty), follow the redirect to the
    thanks page. Timed: signatures/s.
 2. sends the confirmation emails with `manage.py db_worker --batch` (the tasks backend is the
@@ -32,60 +32,70 @@ import email.policy
 import json
 import re
 import time
+from contextlib import closing, nullcontext
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from tests.benchmarks import confirm_sql, harness, stats
 
-DATABASE = "solidarity_bench_signing"
+DATABASE = harness.database_name("signing")
 OFFSET = 5000
 DESIGNS = {
     "log": "config.wsgi",
     "direct": "tests.benchmarks.direct_count_wsgi",
 }
 HIDDEN_INPUT = r'name="{name}" value="([^"]+)"'
+# What each signer types (the honeypot left empty); the email differs.
+SIGNER = {
+    "first_name": "Ada",
+    "last_name": "Signer",
+    "country": "FR",
+    "postal_code": "75001",
+    "website": "",
+    "show_publicly": "on",
+}
 
 
 def new_petition(slug):
     return harness.open_petition(slug, offset=OFFSET)
 
 
-def open_form(port, path, *hidden):
-    """GET a page with a form, as a browser: (the page, the CSRF cookie header, and the form's
-    CSRF token and `hidden` fields)."""
-    page = harness.get(port, path)
+def open_form(port, path, *hidden, connection=None):
+    """GET a page with a form, as a browser: (the page, the headers to send it back with (its
+    CSRF cookie if it set one, and the page's origin), and the form's `hidden` fields and CSRF
+    token if it holds one; the sign form has none: sitewide/same_origin.py)."""
+    page = harness.get(port, path, connection=connection)
     if page.status != 200:
         raise AssertionError(f"GET {path} answered {page.status}")
     html = page.body.decode()
-    csrf_cookie = SimpleCookie(page.headers["set-cookie"])["csrftoken"].value
-    fields = {
-        name: re.search(HIDDEN_INPUT.format(name=name), html)[1]
-        for name in ("csrfmiddlewaretoken", *hidden)
-    }
-    return page, {"Cookie": f"csrftoken={csrf_cookie}"}, fields
+    headers = {"Origin": f"http://{harness.HOST}:{port}", "Sec-Fetch-Site": "same-origin"}
+    if "set-cookie" in page.headers:
+        csrf_cookie = SimpleCookie(page.headers["set-cookie"])["csrftoken"].value
+        headers["Cookie"] = f"csrftoken={csrf_cookie}"
+    fields = {name: re.search(HIDDEN_INPUT.format(name=name), html)[1] for name in hidden}
+    token = re.search(HIDDEN_INPUT.format(name="csrfmiddlewaretoken"), html)
+    if token:
+        fields["csrfmiddlewaretoken"] = token[1]
+    return page, headers, fields
 
 
-def sign(port, petition_path, address):
-    """A browser signs: page, form, thanks page. Returns the seconds the three requests took."""
-    page, cookie, fields = open_form(port, petition_path, "started")
-    fields |= {
-        "first_name": "Ada",
-        "last_name": "Signer",
-        "email": address,
-        "country": "FR",
-        "postal_code": "75001",
-        "website": "",
-        "show_publicly": "on",
-    }
-    sent = harness.post_form(port, petition_path, fields, headers=cookie)
-    location = sent.headers.get("location", "")
-    if sent.status != 302 or not location.endswith("/thanks/"):
-        raise AssertionError(f"POST {petition_path} answered {sent.status} {location!r}")
-    thanks = harness.get(port, location)
-    if thanks.status != 200:
-        raise AssertionError(f"GET {location} answered {thanks.status}")
-    return page.seconds + sent.seconds + thanks.seconds
+def sign(port, petition_path, address, thanks=True, connection=None):
+    """A browser signs: page, form, thanks page (unless `thanks` is false), on `connection` or
+    else on one of its own. Returns the seconds the requests took."""
+    with closing(harness.connect(port)) if connection is None else nullcontext(connection) as kept:
+        page, headers, fields = open_form(port, petition_path, "started", connection=kept)
+        fields |= {**SIGNER, "email": address}
+        sent = harness.post_form(port, petition_path, fields, headers=headers, connection=kept)
+        location = sent.headers.get("location", "")
+        if sent.status != 302 or not location.endswith("/thanks/"):
+            raise AssertionError(f"POST {petition_path} answered {sent.status} {location!r}")
+        if not thanks:
+            return page.seconds + sent.seconds
+        thanks_page = harness.get(port, location, connection=kept)
+    if thanks_page.status != 200:
+        raise AssertionError(f"GET {location} answered {thanks_page.status}")
+    return page.seconds + sent.seconds + thanks_page.seconds
 
 
 def confirmation_links(folder):
@@ -109,8 +119,9 @@ def confirmation_links(folder):
 
 def confirm(port, path):
     """Open the link, then press the button as the signer does (the GET alone confirms nothing)."""
-    page, cookie, fields = open_form(port, path, "shown")
-    done = harness.post_form(port, path, fields, headers=cookie)
+    with closing(harness.connect(port)) as connection:
+        page, headers, fields = open_form(port, path, "shown", connection=connection)
+        done = harness.post_form(port, path, fields, headers=headers, connection=connection)
     if done.status != 200 or b"Your signature is confirmed" not in done.body:
         raise AssertionError(f"POST {path} answered {done.status}")
     return page.seconds + done.seconds

@@ -3,7 +3,8 @@ threaded HTTP client (the statistics are in stats.py).
 
 Everything talks to 127.0.0.1 only. BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432)
 and BENCH_CACHE_URL (default redis://127.0.0.1:6379/5) say where PostgreSQL and Redis are; the
-benchmarks create their own databases (named solidarity_bench_*) and empty that Redis database.
+benchmarks create their own databases (named BENCH_DATABASE_PREFIX + a name, by default
+solidarity_bench_*) and empty that Redis database.
 """
 
 import atexit
@@ -29,6 +30,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/5")
+DATABASE_PREFIX = os.environ.get("BENCH_DATABASE_PREFIX", "solidarity_bench_")
 # Far above any rush the benchmarks send from their one IP address.
 GENEROUS_RATE = "1000000/m"
 REQUEST_TIMEOUT = 30
@@ -55,6 +57,11 @@ def free_port():
     with socket.socket() as probe:
         probe.bind((HOST, 0))
         return probe.getsockname()[1]
+
+
+def database_name(name):
+    """A benchmark database's name: BENCH_DATABASE_PREFIX + name."""
+    return f"{DATABASE_PREFIX}{name}"
 
 
 def site_environment(*, database, port):
@@ -90,8 +97,8 @@ def create_database(name):
     import psycopg
     from psycopg import sql
 
-    if not re.fullmatch(r"solidarity_bench[a-z0-9_]*", name):
-        raise ValueError(f"benchmark databases are named solidarity_bench*, not {name!r}")
+    if not re.fullmatch(r"solidarity_[a-z0-9_]*bench[a-z0-9_]*", name):
+        raise ValueError(f"benchmark databases are named solidarity_*bench*, not {name!r}")
     with psycopg.connect(f"{POSTGRES_URL}/postgres", autocommit=True) as connection:
         connection.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
@@ -99,11 +106,11 @@ def create_database(name):
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def manage(environment, *arguments, timeout=120):
+def manage(environment, *arguments, timeout=120, project=PROJECT):
     """Run a manage.py command as a separate process; returns its output."""
     result = subprocess.run(  # noqa: S603 - our own manage.py with arguments we wrote
         [sys.executable, "manage.py", *arguments],
-        cwd=PROJECT,
+        cwd=project,
         env=environment,
         capture_output=True,
         text=True,
@@ -115,10 +122,11 @@ def manage(environment, *arguments, timeout=120):
     return result.stdout
 
 
-def prepare_site(environment):
+def prepare_site(environment, project=PROJECT, migrate=True):
     """Migrate the fresh database and collect static files (the pages need the manifest)."""
-    manage(environment, "migrate", "--no-input")
-    manage(environment, "collectstatic", "--no-input", "--verbosity", "0")
+    if migrate:
+        manage(environment, "migrate", "--no-input", project=project)
+    manage(environment, "collectstatic", "--no-input", "--verbosity", "0", project=project)
 
 
 def open_petition(slug, offset=0):
@@ -150,28 +158,30 @@ def use_django(environment):
 
 
 class Gunicorn:
-    """gunicorn serving the site on a loopback port; stopped by its PID on leaving the block."""
+    """gunicorn serving the site on a loopback port; stopped by its PID on leaving the block.
 
-    def __init__(self, environment, *, port, workers, app="config.wsgi"):
+    With `production=True` it reads config/gunicorn.conf.py as the Dockerfile starts it (threaded
+    workers, its access log formatted and thrown away); otherwise plain sync workers.
+    """
+
+    def __init__(
+        self, environment, *, port, workers, app="config.wsgi", project=PROJECT, production=False
+    ):
         self.environment, self.port, self.workers, self.app = environment, port, workers, app
+        self.project, self.production = project, production
         self.process = None
         self.log = SCRATCH / f"gunicorn-{port}.log"
 
     def __enter__(self):
         gunicorn = Path(sys.executable).with_name("gunicorn")
+        arguments = ["--bind", f"{HOST}:{self.port}", "--workers", str(self.workers)]
+        if self.production:
+            arguments += ["--config", "config/gunicorn.conf.py"]
         self.process = subprocess.Popen(  # noqa: S603 - the venv's gunicorn, our arguments
-            [
-                str(gunicorn),
-                self.app,
-                "--bind",
-                f"{HOST}:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--error-logfile",
-                str(self.log),
-            ],
-            cwd=PROJECT,
+            [str(gunicorn), self.app, *arguments, "--error-logfile", str(self.log)],
+            cwd=self.project,
             env=self.environment,
+            stdout=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -204,9 +214,15 @@ class Gunicorn:
 # HTTP ------------------------------------------------------------------------------------------
 
 
-def request(port, method, path, *, body=None, headers=None):
-    """One request on a new connection (gunicorn's sync workers close it after each answer)."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+def connect(port):
+    """A connection to keep alive between requests, as a browser does (threaded workers)."""
+    return http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+
+
+def request(port, method, path, *, body=None, headers=None, connection=None):
+    """One request, on `connection` or else on a new one closed after it."""
+    own = connection is None
+    connection = connect(port) if own else connection
     try:
         started = time.perf_counter()
         connection.request(method, path, body=body, headers=headers or {})
@@ -214,17 +230,20 @@ def request(port, method, path, *, body=None, headers=None):
         content = answer.read()
         seconds = time.perf_counter() - started
     finally:
-        connection.close()
+        if own:
+            connection.close()
     return Response(answer.status, {k.lower(): v for k, v in answer.getheaders()}, content, seconds)
 
 
-def get(port, path, headers=None):
-    return request(port, "GET", path, headers=headers)
+def get(port, path, headers=None, connection=None):
+    return request(port, "GET", path, headers=headers, connection=connection)
 
 
-def post_form(port, path, fields, headers=None):
+def post_form(port, path, fields, headers=None, connection=None):
     headers = {"Content-Type": "application/x-www-form-urlencoded", **(headers or {})}
-    return request(port, "POST", path, body=urlencode(fields), headers=headers)
+    return request(
+        port, "POST", path, body=urlencode(fields), headers=headers, connection=connection
+    )
 
 
 def in_threads(function, items, concurrency):

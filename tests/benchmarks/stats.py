@@ -8,6 +8,10 @@ def p90(values):
     return statistics.quantiles(values, n=10, method="inclusive")[-1]
 
 
+def p99(values):
+    return statistics.quantiles(values, n=100, method="inclusive")[-1]
+
+
 def median(values):
     return statistics.median(values)
 

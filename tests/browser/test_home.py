@@ -14,8 +14,7 @@ def test_a_visitor_opens_the_home_page_follows_a_campaign_and_switches_to_french
     expect(page).to_have_url(re.compile(r"/campaigns/jane-doe/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Jane Doe")
 
-    page.get_by_label("Language").select_option("fr")
-    page.get_by_role("button", name="Change").click()
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
 
     expect(page).to_have_url(re.compile(r"/fr/campaigns/jane-doe/$"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")

@@ -90,6 +90,7 @@ def test_a_french_petition_is_shown_in_french(client, petition):
 def test_the_goal_carries_its_raw_number_for_the_live_counter(client, petition):
     content = client.get(petition.get_absolute_url()).content.decode()
     assert 'Goal: <span data-goal data-value="1000">1,000</span>' in content
-    Petition.objects.filter(pk=petition.pk).update(language="fr")
+    petition.language = "fr"
+    petition.save()
     content = client.get(petition.get_absolute_url()).content.decode()
     assert 'Objectif\xa0: <span data-goal data-value="1000">1\xa0000</span>' in content

@@ -21,6 +21,7 @@ def test_field_errors_are_shown_next_to_the_fields_with_the_typed_values_kept(cl
     assert 'role="alert"' in content
     assert 'value="Zoë"' in content
     assert 'value="not-an-email"' in content
+    assert '<option value="GB" selected>United Kingdom</option>' in content
     assert 'aria-invalid="true" aria-describedby="id_email_error"' in content
     assert '<ul class="errorlist" id="id_email_error"><li>Enter a valid email address.' in content
     assert '<ul class="errorlist" id="id_last_name_error"><li>This field is required.' in content

@@ -121,3 +121,12 @@ def test_the_proxy_logs_no_visitor_address():
     assert "$remote_addr" not in log_format
     assert "$http_x_forwarded_for" not in log_format
     assert "access_log /dev/stdout solidarity;" in NGINX_CONF
+
+
+def test_the_proxy_keeps_only_what_says_public_and_compresses():
+    assert "proxy_cache solidarity_pages;" in NGINX_CONF
+    assert "proxy_cache_valid" not in NGINX_CONF  # no answer is kept unless it says so
+    assert "proxy_ignore_headers" not in NGINX_CONF  # Cache-Control, Set-Cookie and Vary hold
+    assert "proxy_no_cache $cookie_sessionid;" in NGINX_CONF
+    assert "proxy_cache_bypass $cookie_sessionid;" in NGINX_CONF
+    assert "gzip on;" in NGINX_CONF
