@@ -6,9 +6,10 @@ Redis) on 127.0.0.1 with the demo content. Each run measures, in a rotating orde
 (--seconds each, 32 connections): a 185-byte static file (the reference), the open petition
 page with its form (1,000 signatures), the same page of a petition with --large signatures, a
 campaign page, the home page, count.json of both petitions; then --signers signatures (GET the
-form, then POST it, from 8 threads). For each: server CPU ms per request from /proc (gunicorn
-and its PostgreSQL backends; Redis apart), requests/s and the ratio of the rate to the static
-file's in the same run. Medians over --runs runs. The surge (surge.py) runs first.
+form, then POST it, from --signing-clients threads that keep their connections open, as the
+proxy in front does). For each: server CPU ms per request from /proc (gunicorn and its
+PostgreSQL backends; Redis apart), requests/s and the ratio of the rate to the static file's in
+the same run. Medians over --runs runs. The surge (surge.py) runs first.
 
 With --baseline REV, that version of the site is served beside this one on the same database
 and measured in the same runs, alternating which goes first, for before/after ratios.
