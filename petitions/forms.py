@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 from petitions import spam
 from petitions.addresses import DEFAULT_IGNORABLE, FULL_STOPS, InvalidAddress, canonical_email
 from sitewide.countries import CountryChoiceField, CountrySelect
-from sitewide.text import clean_text
+from sitewide.text import OneLineTextField
 
 # What a person reads when their address cannot be used as typed (petitions.addresses).
 ADDRESS_ERRORS = {
@@ -37,13 +37,13 @@ def looks_like_a_link(text):
 
 
 class SignatureForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    first_name = OneLineTextField(label=_("First name"), max_length=100)
+    last_name = OneLineTextField(label=_("Last name"), max_length=100)
     email = forms.EmailField(label=_("Email"), max_length=254)
     country = CountryField(blank_label=_("Choose your country")).formfield(
         label=_("Country"), widget=CountrySelect, choices_form_class=CountryChoiceField
     )
-    postal_code = forms.CharField(label=_("Postal code (optional)"), max_length=20, required=False)
+    postal_code = OneLineTextField(label=_("Postal code (optional)"), max_length=20, required=False)
     wants_updates = forms.BooleanField(
         label=_("Keep me informed about this campaign by email"), required=False
     )
@@ -77,20 +77,13 @@ class SignatureForm(forms.Form):
             self.fields[name].widget.attrs["autocomplete"] = value
 
     def clean_first_name(self):
-        return self._required_text("first_name")
+        return self._name_without_links("first_name")
 
     def clean_last_name(self):
-        return self._required_text("last_name")
+        return self._name_without_links("last_name")
 
-    def clean_postal_code(self):
-        return clean_text(self.cleaned_data["postal_code"])
-
-    def _required_text(self, name):
-        value = clean_text(self.cleaned_data[name])
-        # The direction and joiner marks clean_text keeps are invisible: a name made only of
-        # them is no name.
-        if not "".join(char for char in value if unicodedata.category(char) != "Cf").strip():
-            raise ValidationError(self.fields[name].error_messages["required"], code="required")
+    def _name_without_links(self, name):
+        value = self.cleaned_data[name]  # cleaned and required by OneLineTextField
         if looks_like_a_link(value):
             raise ValidationError(_("Please write your name without links or angle brackets."))
         return value
