@@ -1,4 +1,3 @@
-import hashlib
 import json
 
 from django.conf import settings
@@ -49,7 +48,7 @@ def _petition_for_signing(slug):
     """The published petition `slug`, with what signing reads (SIGNING_FIELDS), from the shared
     cache until an organiser edits content (page_cache's version): a rush of signatures costs
     no query for it. Whether it is open is still decided at each request, from its dates."""
-    key = f"petitions:for-signing:{_digest(slug)}"
+    key = f"petitions:for-signing:{page_cache.digest(slug)}"
     values = page_cache.cached_for_version(key, lambda: _signing_values(slug))
     return Petition.from_db("default", SIGNING_FIELDS, values)
 
@@ -59,11 +58,6 @@ def _signing_values(slug):
     if not found:
         raise Http404
     return found[0]
-
-
-def _digest(text):
-    """For cache keys: any slug may be asked for, and keys must stay short."""
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def _render(request, petition, template, context, status=200):
@@ -235,7 +229,7 @@ def withdraw(request, token):
 def count_json(request, slug):
     """The live counter's figures, which every open page asks for every few seconds. Each
     process keeps them COUNT_FRESH_SECONDS in its own memory: no round trip to Redis."""
-    key = f"petitions:count:{_digest(slug)}"
+    key = f"petitions:count:{page_cache.digest(slug)}"
     content = LIVE_COUNTS.get(key)
     if content is None:
         petition = fresh_count(get_object_or_404(Petition.objects.published(), slug=slug))

@@ -102,11 +102,8 @@ def cached_page(request, render, *, fill=None, fresh_for=FRESH_SECONDS, variant=
 def cached_for_version(key, compute, timeout=300):
     """`compute()`, kept in the shared cache until the content version changes (an organiser's
     edit), for facts that only organisers change. Computed afresh while the cache is down."""
-    found = cache.get_many([VERSION_KEY, key])
-    version, cached = found.get(VERSION_KEY), found.get(key)
-    if version is None:
-        version = _first_version()
-    elif isinstance(cached, tuple) and len(cached) == 2 and cached[0] == version:
+    version, cached = _versioned(key)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == version:
         return cached[1]
     value = compute()
     if version is not None:
@@ -171,23 +168,34 @@ def watch_content():
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pages.delete.{name}")
 
 
+def digest(text):
+    """A short fixed-length stand-in for `text` in a cache key (any text, of any length)."""
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
 def _key(request, variant):
     address = request.build_absolute_uri(request.path)
     language = getattr(request, "LANGUAGE_CODE", "")
-    digest = hashlib.sha256(f"{language} {variant} {address}".encode()).hexdigest()[:32]
-    return f"pages:{digest}"
+    return f"pages:{digest(f'{language} {variant} {address}')}"
 
 
 def _renewing(key):
     return f"{key}:renewing"
 
 
+def _versioned(key):
+    """(the content version, or None when the cache does not answer; what `key` holds), in
+    one round trip. A cache without a version yet gets one."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return _first_version(), None
+    return version, found.get(key)
+
+
 def _lookup(key):
     """(a copy to serve or None, the content version or None when the cache does not answer)."""
-    found = cache.get_many([VERSION_KEY, key])
-    version, entry = found.get(VERSION_KEY), found.get(key)
-    if version is None:
-        return None, _first_version()
+    version, entry = _versioned(key)
     if not isinstance(entry, Entry) or entry.version != version:
         return None, version
     if time.time() < entry.fresh_until:
