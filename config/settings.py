@@ -237,10 +237,16 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# Who runs this site, shown in the footer and in emails.
+# Who runs this site: named in the footer and in emails, and in the privacy notice as the data
+# controller with its contact. The defaults are placeholders for development: `check --deploy`
+# warns while either shows (sitewide.checks).
 SITE_NAME = env.str("SITE_NAME", default="Solidarity")
-ORGANISER_NAME = env.str("ORGANISER_NAME", default="Solidarity campaign team")
-CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="contact@example.org")
+SITE_PLACEHOLDERS = {
+    "ORGANISER_NAME": "Example Organisation",
+    "CONTACT_EMAIL": "contact@example.org",
+}
+ORGANISER_NAME = env.str("ORGANISER_NAME", default=SITE_PLACEHOLDERS["ORGANISER_NAME"])
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default=SITE_PLACEHOLDERS["CONTACT_EMAIL"])
 
 LOGGING = {
     "version": 1,

@@ -149,3 +149,13 @@ def test_emails_link_to_the_address_make_run_serves_the_site_on():
     address = re.search(r"manage\.py runserver (\S+)", makefile)[1]
     assert site_url == f"http://{address}"
     assert address == "127.0.0.1:8000"
+
+
+def test_the_organiser_and_contact_default_to_placeholders_the_deploy_check_knows():
+    placeholders = settings_value("SITE_PLACEHOLDERS", DEBUG="true")
+    assert placeholders == {
+        "ORGANISER_NAME": "Example Organisation",
+        "CONTACT_EMAIL": "contact@example.org",
+    }
+    assert settings_value("ORGANISER_NAME", DEBUG="true") == "Example Organisation"
+    assert settings_value("CONTACT_EMAIL", DEBUG="true") == "contact@example.org"
