@@ -1,5 +1,5 @@
 """Site-wide pages: the home page, which gathers campaigns and petitions, the health check,
-robots.txt, privacy, and the error pages every app shows."""
+robots.txt, privacy, accessibility, and the error pages every app shows."""
 
 import uuid
 
@@ -111,6 +111,10 @@ def privacy(request):
             "recaptcha": recaptcha_enabled(),
         },
     )
+
+
+def accessibility(request):
+    return render(request, "sitewide/accessibility.html")
 
 
 def bad_request(request, exception=None):
