@@ -55,7 +55,12 @@ def _campaign_page(request, slug):
             "petitions": campaign.petitions.published(),
             # Plain text, escaped once where it is used: a template's blocktranslate would
             # HTML-escape the name, and the share links would then URL-encode the entities.
-            "share_text": _("Free %(name)s") % {"name": campaign.name},
+            # "Free ..." only while the person is held.
+            "share_text": (
+                _("Free %(name)s") % {"name": campaign.name}
+                if campaign.is_in_detention
+                else campaign.name
+            ),
         },
     )
 

@@ -43,7 +43,20 @@ class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [TimelineEntryInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "summary", "status", "is_published", "order"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "summary",
+                    "status",
+                    "facts_checked_on",
+                    "is_published",
+                    "order",
+                ]
+            },
+        ),
         (_("Portrait"), {"fields": ["portrait", "portrait_alt"]}),
         (
             _("Detention"),

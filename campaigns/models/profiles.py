@@ -97,6 +97,17 @@ class Campaign(models.Model):
         default="UTC",
         help_text=_("The count of days behind bars turns at midnight there."),
     )
+    facts_checked_on = models.DateField(
+        _("facts last checked on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day an organiser last checked this profile against the news; the profile "
+            "shows it. While the person is held, the count of days behind bars stops at this "
+            "date: the page claims nothing about the days since. Leave empty for a count that "
+            "runs to today."
+        ),
+    )
     organiser_name = models.CharField(_("organising group"), max_length=200, blank=True)
     organiser_email = models.EmailField(_("organising group's email"), blank=True)
     organiser_url = models.URLField(_("organising group's website"), blank=True)
@@ -166,7 +177,8 @@ class Campaign(models.Model):
         return self.detained_on_precision != DatePrecision.DAY
 
     def days_behind_bars(self, now=None):
-        """Whole days spent in detention up to `now` (default: now), or up to the end of it.
+        """Whole days spent in detention up to `now` (default: now), up to the end of it, or,
+        while detained, up to the day the facts were last checked (days_counted_until).
 
         Days are counted on the calendar where the prisoner is held, so the figure turns at
         their midnight whatever the server's or the reader's time zone. With an approximate
@@ -179,8 +191,14 @@ class Campaign(models.Model):
             return None
         counted_from = period_end(self.detained_on, self.detained_on_precision)
         today = localdate_in(self.time_zone, now)
-        until = min(self.detention_ended_on, today) if self.detention_ended_on else today
+        until = min(self.detention_ended_on or self.days_counted_until or today, today)
         return max((until - counted_from).days, 0)
+
+    @property
+    def days_counted_until(self):
+        """The date of the last check of the facts while the person is held: the count stops
+        there rather than claim they are still held today. None: the count runs to today."""
+        return self.facts_checked_on if self.is_in_detention else None
 
     @property
     def is_in_detention(self):

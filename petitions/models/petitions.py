@@ -146,6 +146,15 @@ class Petition(models.Model):
         return published and not self.is_open
 
     @property
+    def closed_on(self):
+        """When a closed petition stopped taking signatures, if known: its closing time, once
+        passed (a petition closed by hand before a later closing time closed at an unknown
+        time)."""
+        if self.is_closed and self.closes_at and self.closes_at <= timezone.now():
+            return self.closes_at
+        return None
+
+    @property
     def current_goal(self):
         count = self.signature_count
         if self.goal_steps_up and count >= self.goal:
