@@ -16,8 +16,13 @@ from campaigns.dates import (
     time_zone_choices,
 )
 from campaigns.uploads import RandomName
+from sitewide import artwork, artwork_files
 from sitewide.help_texts import DEMO_HELP, MARKDOWN_HELP, SLUG_HELP
 
+SLOGAN_HELP = _(
+    "A few words above the name on the campaign's poster, such as “Free”. Empty: chosen from "
+    "the status."
+)
 # Campaign slugs that would shadow the app's own pages under /campaigns/.
 RESERVED_SLUGS = {"updates"}
 
@@ -67,6 +72,16 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("What the portrait shows, for people who cannot see it."),
     )
+    slogan = models.CharField(_("slogan"), max_length=60, blank=True, help_text=SLOGAN_HELP)
+    colour = models.CharField(
+        _("campaign colour"),
+        max_length=7,
+        default=artwork.DEFAULT_COLOUR,
+        validators=[artwork.validate_colour],
+        help_text=_("Of the campaign's poster and share images: # and six hexadecimal digits."),
+    )
+    # The drawn poster and share image per language: written by campaigns.visuals alone.
+    visuals = models.JSONField(_("campaign visuals"), default=dict, blank=True, editable=False)
     biography = models.TextField(_("biography"), blank=True, help_text=MARKDOWN_HELP)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DETAINED)
     place_of_detention = models.CharField(_("place of detention"), max_length=300, blank=True)
@@ -117,8 +132,19 @@ class Campaign(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, **kwargs):
+        super().save(**artwork_files.leave_to_task(self, kwargs, "visuals"))
+        from campaigns import visuals  # which reads this module
+
+        visuals.refresh(self)
+
     def get_absolute_url(self):
         return reverse("campaigns:detail", args=[self.slug])
+
+    @property
+    def visual(self):
+        """The drawn poster in the active language: {"url", "alt", "share_version"}, or {}."""
+        return artwork_files.in_language(self.visuals)
 
     def clean(self):
         if self.portrait and not self.portrait_alt:
