@@ -28,8 +28,9 @@ class CampaignAdminForm(forms.ModelForm):
         self.fields["colour"].validators = []
 
     def clean_colour(self):
-        """A colour as the validator wants it: lower case, with its # added if left out."""
-        colour = self.cleaned_data["colour"].lower()
+        """A colour as the validator wants it: lower case, with its # added if left out; the
+        default when left empty."""
+        colour = self.cleaned_data["colour"].lower() or artwork.DEFAULT_COLOUR
         colour = colour if colour.startswith("#") else f"#{colour}"
         artwork.validate_colour(colour)
         return colour

@@ -76,9 +76,10 @@ class Campaign(models.Model):
     colour = models.CharField(
         _("campaign colour"),
         max_length=7,
+        blank=True,
         default=artwork.DEFAULT_COLOUR,
         validators=[artwork.validate_colour],
-        help_text=_("Of the campaign's poster and share images: # and six hexadecimal digits."),
+        help_text=_("Of the poster and share images: # and six hexadecimal digits. Empty: red."),
     )
     # The drawn poster and share image per language: written by campaigns.visuals alone.
     visuals = models.JSONField(_("campaign visuals"), default=dict, blank=True, editable=False)
