@@ -119,7 +119,7 @@ def render_cards(petition_id):
 
 
 def alt_text(said):
-    return gettext("%(kicker)s: %(title)s. %(target)s. %(count)s %(label)s.") % said
+    return gettext("%(kicker)s: %(title)s – %(target)s – %(count)s %(label)s") % said
 
 
 def draw_card(said, *, visual, colour):

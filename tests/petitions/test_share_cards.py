@@ -38,7 +38,7 @@ def test_a_card_is_drawn_in_each_language_with_the_count(petition):
     for language in ("en", "fr"):
         assert png_size(cards["languages"][language]["wide"]) == (1200, 630)
     assert cards["languages"]["en"]["alt"] == (
-        "Petition: Free Jane Doe. To: the Minister of Justice. 0 signatures."
+        "Petition: Free Jane Doe – To: the Minister of Justice – 0 signatures"
     )
 
 
@@ -86,7 +86,7 @@ def test_the_card_drawn_after_a_step_shows_the_new_count(
         fold_counts(petition_id=petition.pk)
     petition.refresh_from_db()
     assert petition.share_cards["count"] == 5
-    assert petition.share_cards["languages"]["en"]["alt"].endswith("5 signatures.")
+    assert petition.share_cards["languages"]["en"]["alt"].endswith("5 signatures")
 
 
 def test_editing_the_title_draws_the_card_again(petition, django_capture_on_commit_callbacks):
@@ -113,7 +113,7 @@ def test_the_petition_page_has_open_graph_and_twitter_tags(client, petition):
         f"http://testserver/petitions/free-jane-doe/share.png?v={version}"
     )
     assert (meta(html, "og:image:width"), meta(html, "og:image:height")) == ("1200", "630")
-    assert meta(html, "og:image:alt").startswith("Petition: Free Jane Doe.")
+    assert meta(html, "og:image:alt").startswith("Petition: Free Jane Doe – ")
     assert meta(html, "twitter:card") == "summary_large_image"
 
 
