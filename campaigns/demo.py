@@ -8,6 +8,7 @@ Every function here is idempotent: running it twice changes nothing.
 
 import datetime
 
+from campaigns import visuals
 from campaigns.dates import DatePrecision
 from campaigns.models import Campaign, CaseUpdate, Event, TimelineEntry
 
@@ -158,6 +159,7 @@ def load():
             "detention_ended_on": datetime.date(2024, 2, 16),
             "time_zone": "Europe/Moscow",
             "organiser_name": "Amnesty International Canada",
+            "colour": "#1d3557",
             "is_published": True,
             "order": 2,
             "is_demo": True,
@@ -315,11 +317,14 @@ def load():
                 "release on parole, people rally for him in many cities around the world."
             ),
             "call_to_action": SOLIDARITY_DAY_CALL,
+            "poster_headline": "FREE AZAT 04.09",
             "accepts_actions": True,
             "accepts_photos": True,
             "is_published": True,
         },
     )
+    for campaign in (azat, navalny):
+        visuals.refresh(campaign)  # their posters and share images, and the event's poster
     return {campaign.slug: campaign for campaign in (azat, navalny)}
 
 

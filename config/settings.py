@@ -267,6 +267,8 @@ LOGGING = {
         # django-redis logs each cache call it could not make; while Redis is down that is
         # every request, so the log says it once a minute.
         "django_redis.cache": {"filters": ["once_a_minute"]},
+        # fpdf2 subsets the poster's font through fontTools, which reports every step.
+        "fontTools": {"level": "WARNING"},
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<slug:slug>/", views.petition_detail, name="detail"),
     path("<slug:slug>/thanks/", views.thanks, name="thanks"),
     path("<slug:slug>/count.json", views.count_json, name="count"),
+    path("<slug:slug>/share.png", views.share_card, name="share_card"),
 ]
