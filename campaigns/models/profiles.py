@@ -1,5 +1,6 @@
 """A prisoner's profile (a campaign) and the timeline of their case."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -16,7 +17,8 @@ from campaigns.dates import (
     time_zone_choices,
 )
 from campaigns.uploads import RandomName
-from sitewide.help_texts import DEMO_HELP, MARKDOWN_HELP, SLUG_HELP
+from sitewide.content_languages import TranslatedContent, parent_language
+from sitewide.help_texts import DEMO_HELP, MAIN_LANGUAGE_HELP, MARKDOWN_HELP, SLUG_HELP
 
 # Campaign slugs that would shadow the app's own pages under /campaigns/.
 RESERVED_SLUGS = {"updates"}
@@ -41,8 +43,11 @@ class CampaignQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Campaign(models.Model):
+class Campaign(TranslatedContent, models.Model):
     """A campaign for one prisoner: the profile visitors read."""
+
+    # Names are often written alike in several languages; the summary is always the language's.
+    translation_key = "summary"
 
     class Status(models.TextChoices):
         DETAINED = "detained", _("Detained")
@@ -59,6 +64,13 @@ class Campaign(models.Model):
         _("web address"), unique=True, validators=[validate_campaign_slug], help_text=SLUG_HELP
     )
     name = models.CharField(_("name"), max_length=200)
+    language = models.CharField(
+        _("main language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=MAIN_LANGUAGE_HELP,
+    )
     summary = models.CharField(_("one-line summary"), max_length=300)
     portrait = models.ImageField(_("portrait"), upload_to=RandomName("portraits"), blank=True)
     portrait_alt = models.CharField(
@@ -119,6 +131,9 @@ class Campaign(models.Model):
 
     def get_absolute_url(self):
         return reverse("campaigns:detail", args=[self.slug])
+
+    def main_language(self):
+        return self.language
 
     def clean(self):
         if self.portrait and not self.portrait_alt:
@@ -191,7 +206,7 @@ class Campaign(models.Model):
         )
 
 
-class TimelineEntry(models.Model):
+class TimelineEntry(TranslatedContent, models.Model):
     """A dated step in the prisoner's case, with its sources."""
 
     campaign = models.ForeignKey(
@@ -233,6 +248,9 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return f"{self.date_display}: {self.title}"
+
+    def main_language(self):
+        return parent_language(self, "campaign")
 
     def clean(self):
         if self.starts_on:

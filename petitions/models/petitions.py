@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from sitewide.help_texts import DEMO_HELP, MARKDOWN_HELP, SLUG_HELP
+from sitewide.content_languages import TranslatedContent, parent_language
+from sitewide.help_texts import DEMO_HELP, MAIN_LANGUAGE_HELP, MARKDOWN_HELP, SLUG_HELP
 
 # Goals an organiser may let the petition climb through once reached: 100, 250, 500, 1,000, ...
 GOAL_STEPS = (1, 2.5, 5)
@@ -44,7 +45,7 @@ class PetitionQuerySet(models.QuerySet):
         )
 
 
-class Petition(models.Model):
+class Petition(TranslatedContent, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open")
@@ -66,7 +67,11 @@ class Petition(models.Model):
         verbose_name=_("campaign"),
     )
     language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+        _("main language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=MAIN_LANGUAGE_HELP,
     )
     goal = models.PositiveIntegerField(_("goal"), default=1000)
     goal_steps_up = models.BooleanField(
@@ -124,6 +129,9 @@ class Petition(models.Model):
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.slug])
 
+    def main_language(self):
+        return self.language
+
     @property
     def signature_count(self):
         """What the counter shows: confirmed signatures folded in so far plus the offset."""
@@ -158,7 +166,9 @@ class Petition(models.Model):
         return min(100, self.signature_count * 100 // goal) if goal else 100
 
 
-class Demand(models.Model):
+class Demand(TranslatedContent, models.Model):
+    translation_key = "text"
+
     petition = models.ForeignKey(
         Petition, related_name="demands", on_delete=models.CASCADE, verbose_name=_("petition")
     )
@@ -172,3 +182,6 @@ class Demand(models.Model):
 
     def __str__(self):
         return self.text
+
+    def main_language(self):
+        return parent_language(self, "petition")
