@@ -47,7 +47,8 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
             None,
             {
                 "fields": [
-                    ("campaign", "language", "status"),
+                    ("campaign", "status"),
+                    "language",
                     by_language("title"),
                     "slug",
                     by_language("target"),
