@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 
 from petitions import counter, emails
@@ -109,3 +110,20 @@ def test_withdrawing_from_a_french_email_speaks_french(client, petition):
     page = client.get(link_from(mail.outbox[0], "withdraw")).text
     assert "Retirer votre signature" in page
     assert "Liberté pour Jane Doe" in page
+
+
+def test_a_translated_petition_costs_no_more_queries_in_any_language(
+    client, petition, django_assert_num_queries
+):
+    """Every language's texts come with the petition's row and its demands' rows: the page costs
+    what it did before translations (measured on the main branch: 7)."""
+    petition.demands.update(text_fr="la libérer")
+    # the petition with its campaign; the counter's fold-in (a savepoint, the petition's id,
+    # its count changes, the release); its demands; its recent signers
+    with django_assert_num_queries(7):
+        english = client.get("/petitions/free-jane-doe/")
+    cache.clear()
+    with django_assert_num_queries(7):
+        french = client.get("/fr/petitions/free-jane-doe/")
+    assert "release Jane Doe at once" in english.text
+    assert "la libérer" in french.text
