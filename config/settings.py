@@ -201,6 +201,8 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("uk", _("Ukrainian")),
 ]
+# The admin fills in a new page's web address from its title in this language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = LANGUAGE_CODE
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 # British date formats for English (config/formats/en), as on the public pages.
