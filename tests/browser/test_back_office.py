@@ -133,5 +133,7 @@ def test_the_preview_shows_the_unsaved_texts_in_a_new_tab(page, staff_editor, ca
     preview = preview_tab.value
 
     expect(preview.locator(".markdown-preview__body strong")).to_have_text("without trial")
-    expect(page.get_by_label("Introduction [en]")).to_have_value("Held **without trial** since 2021.")
+    expect(page.get_by_label("Introduction [en]")).to_have_value(
+        "Held **without trial** since 2021."
+    )
     assert Petition.objects.get().introduction == ""

@@ -202,8 +202,7 @@ def test_each_language_of_a_petition_is_cached_apart(
     assert '<html lang="fr">' in french and '<html lang="ru">' in russian
     with django_assert_num_queries(0):
         again = {
-            code: Client().get(f"/{code}/petitions/liberte-pour-jane-doe/")
-            for code in "fr ru".split()
+            code: Client().get(f"/{code}/petitions/liberte-pour-jane-doe/") for code in ["fr", "ru"]
         }
     assert '<html lang="fr">' in again["fr"].text
     assert '<html lang="ru">' in again["ru"].text
