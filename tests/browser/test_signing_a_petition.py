@@ -166,3 +166,44 @@ def test_with_recaptcha_on_the_form_sends_the_token_from_googles_script(
     assert verified_tokens == ["site-key:sign:token"]
     signature = Signature.objects.get()
     assert (signature.status, signature.review_reason) == (Signature.Status.PENDING, "")
+
+
+def test_a_supporter_sees_where_the_email_went_and_corrects_a_mistyped_address(
+    phone_page, petition
+):
+    phone_page.goto("/petitions/free-jane-doe/")
+    phone_page.get_by_label("First name", exact=True).fill("Ada")
+    phone_page.get_by_label("Last name", exact=True).fill("Lovelace")
+    phone_page.get_by_label("Email", exact=True).fill("ada@mistyped.example")
+    phone_page.get_by_label("Country", exact=True).select_option("GB")
+    phone_page.get_by_role("button", name="Sign", exact=True).click()
+    expect(phone_page.locator(".sent-to")).to_contain_text("We sent it to ada@mistyped.example.")
+    assert "mistyped" not in phone_page.url
+
+    phone_page.get_by_role("button", name="Wrong address? Sign again").click()
+    expect(phone_page.get_by_role("status")).to_contain_text(
+        "The signature sent to ada@mistyped.example is cancelled"
+    )
+    expect(phone_page.get_by_label("Email", exact=True)).to_have_value("")
+    assert Signature.objects.get().status == Signature.Status.WITHDRAWN
+
+    phone_page.get_by_label("First name", exact=True).fill("Ada")
+    phone_page.get_by_label("Last name", exact=True).fill("Lovelace")
+    phone_page.get_by_label("Email", exact=True).fill("ada@example.org")
+    phone_page.get_by_label("Country", exact=True).select_option("GB")
+    phone_page.get_by_role("button", name="Sign", exact=True).click()
+    expect(phone_page.locator(".sent-to")).to_contain_text("We sent it to ada@example.org.")
+
+    # Another browser gets the same page, without anyone's address.
+    stranger = phone_page.context.browser.new_context(
+        base_url=phone_page.url.split("/petitions")[0]
+    )
+    try:
+        other = stranger.new_page()
+        other.goto("/petitions/free-jane-doe/thanks/")
+        expect(other.get_by_role("heading", level=1)).to_have_text(
+            "Thank you! Now check your email"
+        )
+        expect(other.locator(".sent-to")).to_have_count(0)
+    finally:
+        stranger.close()
