@@ -42,3 +42,11 @@ def french_spacing(text, language=None):
     if not is_french(language or translation.get_language()):
         return text
     return space_french_punctuation(str(text))
+
+
+@register.filter
+def without_final_stop(text):
+    """A label without its full stop, to be followed by a colon: "I agree to this: ...",
+    not "I agree to this.: ..." (an ellipsis or other mark stays)."""
+    text = str(text)
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.template import Context, Template
 from django.utils import translation
 
-from sitewide.templatetags.typography import french_spacing
+from sitewide.templatetags.typography import french_spacing, without_final_stop
 
 NARROW, WIDE = "\u202f", "\u00a0"
 
@@ -58,3 +58,11 @@ def test_the_french_demo_petitions_title_never_breaks_before_its_exclamation_mar
     assert "Miftakhov !" not in html
     home = client.get("/").content.decode()
     assert f"Liberté pour Azat Miftakhov{NARROW}!</a>" in home
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [("I agree.", "I agree"), ("Email", "Email"), ("Wait...", "Wait..."), ("Why?", "Why?")],
+)
+def test_a_label_loses_its_full_stop_before_a_colon(label, shown):
+    assert without_final_stop(label) == shown
