@@ -38,9 +38,9 @@ def thanks(request, slug):
         response = page_cache.cached_page(
             request, lambda: (_thanks_page(request, slug), None), fill=fill
         )
-    if shown is None:
-        return page_cache.public(response)
-    return _for_this_browser_alone(response)
+        if shown is None:
+            return page_cache.public(response)
+    return response if shown is None else _for_this_browser_alone(response)
 
 
 @same_origin_only

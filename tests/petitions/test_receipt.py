@@ -54,6 +54,18 @@ def test_another_browser_gets_the_page_without_any_address_even_from_the_cache(c
     assert "public" in page["Cache-Control"]
 
 
+def test_an_organiser_signed_in_gets_the_page_private_with_or_without_a_receipt(
+    client, sign, staff_editor
+):
+    client.force_login(staff_editor)
+    page = client.get(THANKS)
+    assert "private" in page["Cache-Control"] and "public" not in page["Cache-Control"]
+    sign(email="ada@example.org")
+    page = client.get(THANKS)
+    assert "ada@example.org" in page.text
+    assert "no-store" in page["Cache-Control"] and "public" not in page["Cache-Control"]
+
+
 def test_the_proxy_in_front_never_answers_a_browser_holding_a_receipt_from_its_cache():
     assert f"proxy_cache_bypass $cookie_sessionid $cookie_{receipt.COOKIE_NAME};" in NGINX_CONF
     assert f"proxy_no_cache $cookie_sessionid $cookie_{receipt.COOKIE_NAME};" in NGINX_CONF
