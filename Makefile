@@ -70,9 +70,11 @@ format: $(BIN)/.installed
 screenshot: install browser
 	$(TEST_ENV) $(BIN)/pytest tests/browser/make_screenshot.py
 
-# Extract new UI strings into the French catalogues (then translate them).
+# Extract new UI strings into every translation's catalogue (then translate them). The site has no
+# JavaScript catalogue: its scripts take their few words from the page (data-* attributes).
+LOCALES := fr de es ru uk
 makemessages: $(BIN)/.installed
-	DEBUG=true $(BIN)/python manage.py makemessages --locale fr --ignore=$(VENV) --ignore=staticfiles --no-obsolete
+	DEBUG=true $(BIN)/python manage.py makemessages $(addprefix --locale=,$(LOCALES)) --ignore=$(VENV) --ignore=staticfiles --ignore=tests --no-obsolete
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,11 +1,14 @@
 """Demo content: the two campaigns of the demo site, built through the models.
 
-Facts as of September 2023 (shared/demo-facts.md): every date, name and figure here is taken
-from them; nothing is invented. Every function here is idempotent: running it twice changes nothing.
+Facts from shared/demo-facts.md, as an organiser would keep the site today: Azat Miftakhov's
+as of 4 September 2023, when they were last checked; Aleksei Navalny's up to his death in custody
+on 16 February 2024. Every date, name and figure here is taken from them; nothing is invented.
+Every function here is idempotent: running it twice changes nothing.
 """
 
 import datetime
 
+from campaigns import visuals
 from campaigns.dates import DatePrecision
 from campaigns.models import Campaign, CaseUpdate, Event, TimelineEntry
 
@@ -26,13 +29,17 @@ reported against him. His supporters read it as a move to keep him in prison.
 """
 
 NAVALNY_BIOGRAPHY = """\
-Aleksei Navalny is a prominent Russian opposition figure and anti-corruption activist, unlawfully
-detained since his return to Russia on 17 January 2021.
+Aleksei Navalny was a prominent Russian opposition figure and anti-corruption activist. He was
+unlawfully detained from his return to Russia on 17 January 2021 until he died in custody on
+**16 February 2024**.
 
-He is serving an additional nine-year term on top of an earlier sentence of two and a half years.
-The European Court of Human Rights ruled that he should be freed immediately.
+He was serving an additional nine-year term on top of an earlier sentence of two and a half years
+when, on 4 August 2023, a court sentenced him to 19 years in a special-regime penal colony on
+"extremism" charges. In December 2023 he was transferred to penal colony IK-3 in Kharp, in the
+Yamalo-Nenets region, above the Arctic Circle. He died there. The European Court of Human Rights
+had ruled that he should be freed immediately.
 
-He suffers serious health problems in prison: prison doctors diagnosed a double spinal hernia,
+He suffered serious health problems in prison: prison doctors diagnosed a double spinal hernia,
 possibly worsened by the after-effects of his poisoning. For months he was denied adequate medical
 care and doctors of his choice.
 """
@@ -71,6 +78,8 @@ def load():
             "detained_on_precision": YEAR,
             "detention_ended_on": None,
             "time_zone": "Europe/Kirov",
+            # The facts end there: the count of days stops at this date, claiming nothing later.
+            "facts_checked_on": datetime.date(2023, 9, 4),
             "organiser_name": "The Azat Miftakhov Committee",
             "is_published": True,
             "order": 1,
@@ -129,24 +138,28 @@ def load():
             "name": "Aleksei Navalny",
             "summary": (
                 "Russian opposition figure and anti-corruption activist, unlawfully detained "
-                "since January 2021."
+                "from January 2021; he died in custody on 16 February 2024."
             ),
             "biography": NAVALNY_BIOGRAPHY,
-            "status": Campaign.Status.SENTENCED,
-            "place_of_detention": "Russian penal colony",
+            "status": Campaign.Status.DIED_IN_CUSTODY,
+            "place_of_detention": (
+                "Penal colony IK-3 in Kharp, Yamalo-Nenets region, Russia, above the Arctic Circle"
+            ),
             "charges": (
-                '"Violation of the terms of a suspended sentence" (2021); "fraud on an '
-                'especially large scale" and "contempt of court" (2022). Amnesty International '
-                "found the prosecution politically motivated."
+                '"Violation of the terms of a suspended sentence" (2021). "Fraud on an '
+                'especially large scale" and "contempt of court" (2022): Amnesty International '
+                'found the prosecution politically motivated. "Extremism" (2023).'
             ),
             "sentence": (
-                "An additional nine-year term on top of an earlier sentence of two and a half years"
+                "19 years in a special-regime penal colony (4 August 2023); before that, an "
+                "additional nine-year term on top of an earlier sentence of two and a half years"
             ),
             "detained_on": datetime.date(2021, 1, 17),
             "detained_on_precision": DAY,
-            "detention_ended_on": None,
+            "detention_ended_on": datetime.date(2024, 2, 16),
             "time_zone": "Europe/Moscow",
             "organiser_name": "Amnesty International Canada",
+            "colour": "#1d3557",
             "is_published": True,
             "order": 2,
             "is_demo": True,
@@ -200,6 +213,23 @@ def load():
                 '(Vladimir region), finds him guilty of "fraud on an especially large scale" '
                 '(about US$25,000 of donations) and "contempt of court". Amnesty International '
                 "found the prosecution politically motivated.",
+            ),
+            (
+                (datetime.date(2023, 8, 4), None, DAY),
+                "Sentenced to 19 years in a special-regime penal colony",
+                "A court sentences him to 19 years in a special-regime penal colony on "
+                '"extremism" charges.',
+            ),
+            (
+                (datetime.date(2023, 12, 1), None, MONTH),
+                "Transferred to penal colony IK-3 in Kharp",
+                "He is transferred to penal colony IK-3 in Kharp, in the Yamalo-Nenets region, "
+                "above the Arctic Circle.",
+            ),
+            (
+                (datetime.date(2024, 2, 16), None, DAY),
+                "Dies in custody",
+                "Aleksei Navalny dies in custody in penal colony IK-3 in Kharp.",
             ),
         ],
     )
@@ -258,6 +288,20 @@ def load():
                 "immediately.",
                 at(2023, 9, 1),
             ),
+            (
+                "died-in-custody",
+                "Aleksei Navalny died in custody",
+                "He died on 16 February 2024 in penal colony IK-3 in Kharp, above the Arctic "
+                "Circle. The petition for his release is closed.",
+                "Aleksei Navalny died in custody on **16 February 2024** in penal colony IK-3 "
+                "in Kharp, in the Yamalo-Nenets region, above the Arctic Circle. He had been "
+                "transferred there in December 2023, after a court sentenced him on 4 August "
+                '2023 to 19 years in a special-regime penal colony on "extremism" charges.\n\n'
+                "The petition calling for his immediate and unconditional release closed that "
+                "day.",
+                # The facts give the day only; the evening, after the news of his death.
+                at(2024, 2, 16, hour=18),
+            ),
         ],
     )
     Event.objects.get_or_create(
@@ -273,11 +317,14 @@ def load():
                 "release on parole, people rally for him in many cities around the world."
             ),
             "call_to_action": SOLIDARITY_DAY_CALL,
+            "poster_headline": "FREE AZAT 04.09",
             "accepts_actions": True,
             "accepts_photos": True,
             "is_published": True,
         },
     )
+    for campaign in (azat, navalny):
+        visuals.refresh(campaign)  # their posters and share images, and the event's poster
     return {campaign.slug: campaign for campaign in (azat, navalny)}
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("updates/rss/", public_response(feeds.LatestUpdatesFeed()), name="updates_rss"),
     path("updates/atom/", public_response(feeds.LatestUpdatesAtomFeed()), name="updates_atom"),
     path("<slug:slug>/", views.campaign_detail, name="detail"),
+    path("<slug:slug>/share.png", views.share_image, name="share_image"),
     path("<slug:slug>/updates/", views.update_list, name="update_list"),
     path(
         "<slug:slug>/updates/rss/", public_response(feeds.CampaignUpdatesFeed()), name="update_rss"

@@ -6,12 +6,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
+from campaigns import visuals
 from campaigns.forms import LocalActionForm, PhotoForm
 from campaigns.models import Campaign, CaseUpdate, Event
-from sitewide import page_cache
+from sitewide import artwork_files, page_cache
 from sitewide.views import rate_limited
 
 UPDATES_PER_PAGE = 10
@@ -58,9 +59,24 @@ def _campaign_page(request, slug):
             "closed_petitions": [petition for petition in petitions if not petition.is_open],
             # Plain text, escaped once where it is used: a template's blocktranslate would
             # HTML-escape the name, and the share links would then URL-encode the entities.
-            "share_text": _("Free %(name)s") % {"name": campaign.name},
+            # "Free ..." only while the person is held.
+            "share_text": (
+                _("Free %(name)s") % {"name": campaign.name}
+                if campaign.is_in_detention
+                else campaign.name
+            ),
         },
     )
+
+
+@require_safe
+def share_image(request, slug):
+    """The campaign's 1200x630 share image in this address's language (og:image), or the site's
+    until it is drawn. One found out of date is queued for drawing."""
+    campaign = get_object_or_404(Campaign.objects.published(), slug=slug)
+    if campaign.visuals.get("source") != visuals.source(campaign):
+        artwork_files.queue_once(visuals.render_visuals, campaign.pk)
+    return artwork_files.serve_png(request, [campaign.visual.get("share_name")])
 
 
 @page_cache.public_response

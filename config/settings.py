@@ -163,6 +163,9 @@ if _email["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
     }
 elif _email["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend":
     _email_options = {"file_path": "/" + _email["EMAIL_FILE_PATH"]}
+elif _email["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend":
+    # Printed decoded, with whole links to click (Django's prints quoted-printable).
+    _email["EMAIL_BACKEND"] = "sitewide.console_mail.EmailBackend"
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Solidarity <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -187,9 +190,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: English is the source language; every UI string is translated to French.
+# Internationalisation: English is the source language; every UI string is translated into the
+# other languages (tests/sitewide/test_catalogues.py checks the catalogues).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("es", _("Spanish")),
+    ("ru", _("Russian")),
+    ("uk", _("Ukrainian")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 # British date formats for English (config/formats/en), as on the public pages.
@@ -234,10 +245,16 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# Who runs this site, shown in the footer and in emails.
+# Who runs this site: named in the footer and in emails, and in the privacy notice as the data
+# controller with its contact. The defaults are placeholders for development: `check --deploy`
+# warns while either shows (sitewide.checks).
 SITE_NAME = env.str("SITE_NAME", default="Solidarity")
-ORGANISER_NAME = env.str("ORGANISER_NAME", default="Solidarity campaign team")
-CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="contact@example.org")
+SITE_PLACEHOLDERS = {
+    "ORGANISER_NAME": "Example Organisation",
+    "CONTACT_EMAIL": "contact@example.org",
+}
+ORGANISER_NAME = env.str("ORGANISER_NAME", default=SITE_PLACEHOLDERS["ORGANISER_NAME"])
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default=SITE_PLACEHOLDERS["CONTACT_EMAIL"])
 
 LOGGING = {
     "version": 1,
@@ -250,6 +267,8 @@ LOGGING = {
         # django-redis logs each cache call it could not make; while Redis is down that is
         # every request, so the log says it once a minute.
         "django_redis.cache": {"filters": ["once_a_minute"]},
+        # fpdf2 subsets the poster's font through fontTools, which reports every step.
+        "fontTools": {"level": "WARNING"},
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
@@ -270,8 +289,9 @@ VISITOR_IP_HEADER = env.str("VISITOR_IP_HEADER", default="")
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 RATELIMIT_IP_META_KEY = "sitewide.client_ip.ratelimit_ip"
 
-# The site's public address, for links in emails (which are sent outside any request).
-SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
+# The site's public address, for links in emails (which are sent outside any request). The
+# default is where `make run` serves the site: the same host, so the same cookies.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Petitions: the spam layers and privacy, each configurable.
 PETITIONS_MIN_FILL_SECONDS = env.int("PETITIONS_MIN_FILL_SECONDS", default=3)

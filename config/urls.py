@@ -26,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
+    path("accessibility/", views.accessibility, name="accessibility"),
     path("campaigns/", include("campaigns.urls")),
     path("petitions/", include("petitions.urls")),
     prefix_default_language=False,

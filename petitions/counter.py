@@ -4,7 +4,8 @@ A counted status change (confirm, withdraw, spam, restore, delete) appends +1 or
 CountChange log instead of updating the petition row, so a rush of confirmations never queues on
 one lock. `fold_counts` adds the log into Petition.confirmed_count by batches: from cron
 (`fold_signature_counts`) and, throttled through the shared cache, from page views
-(`fresh_count`). `recount` repairs a count that drifted (`recount_signatures`).
+(`fresh_count`). `recount` repairs a count that drifted (`recount_signatures`). A fold-in that
+takes the count across a step (1, 2, 5, 10, 20...) has the share cards drawn again.
 """
 
 import logging
@@ -15,6 +16,7 @@ from django.db.models import Count, F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from petitions import share_cards
 from petitions.models import CountChange, Petition, Signature
 
 logger = logging.getLogger(__name__)
@@ -72,10 +74,13 @@ def _fold_petition(pid, batch_size):
     while True:
         with transaction.atomic():
             # The petition row first: a recount must not run in the middle of a fold-in.
-            # (Only a "no key" lock: confirmations keep inserting log rows meanwhile.)
+            # (Only a "no key" lock: confirmations keep inserting log rows meanwhile.) Its
+            # count, and the count its share cards show, tell whether a step was crossed.
             locked = Petition.objects.select_for_update(no_key=True).filter(pk=pid)
-            if not list(locked.values_list("pk", flat=True)):
+            row = list(locked.values_list("confirmed_count", "offset", "share_cards__count"))
+            if not row:
                 break
+            confirmed, offset, drawn_count = row[0]
             changes = list(
                 CountChange.objects.select_for_update(skip_locked=True)
                 .filter(petition_id=pid)
@@ -90,8 +95,11 @@ def _fold_petition(pid, batch_size):
             )
             CountChange.objects.filter(pk__in=[pk for pk, _delta in changes]).delete()
             folded += len(changes)
+            count = max(confirmed + total, 0) + offset
         if len(changes) < batch_size:
             break
+    if folded:
+        share_cards.refresh_after_fold(pid, count=count, drawn_count=drawn_count)
     return folded
 
 

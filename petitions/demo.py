@@ -1,6 +1,8 @@
 """Demo content: the two demo petitions, built through the models.
 
-Facts as of September 2023. Idempotent: running it twice changes nothing.
+Facts from shared/demo-facts.md, as an organiser would keep the site today: the Navalny petition
+closed on 16 February 2024, the day he died in custody. Idempotent: running it twice changes
+nothing.
 """
 
 from datetime import UTC, datetime
@@ -8,9 +10,13 @@ from datetime import UTC, datetime
 from petitions.models import Demand, Petition
 
 NAVALNY_INTRODUCTION = """\
-Aleksei Navalny, a prominent Russian opposition figure and anti-corruption activist, is
-unlawfully detained. He is serving an additional nine-year term on top of an earlier sentence
-of two and a half years.
+**Aleksei Navalny died in custody on 16 February 2024**, in penal colony IK-3 in Kharp
+(Yamalo-Nenets region, above the Arctic Circle). This petition closed that day.
+
+Aleksei Navalny, a prominent Russian opposition figure and anti-corruption activist, was
+unlawfully detained. He was serving an additional nine-year term on top of an earlier sentence
+of two and a half years when, on 4 August 2023, a court sentenced him to 19 years in a
+special-regime penal colony on "extremism" charges.
 
 On 20 August 2020 he fell seriously ill on a flight to Moscow. Experts from several countries
 later concluded that he had been poisoned with a prohibited military-grade nerve agent,
@@ -22,11 +28,11 @@ prosecution politically motivated.
 """
 
 NAVALNY_BODY = """\
-In prison he suffers serious health problems, including a double spinal hernia diagnosed by
+In prison he suffered serious health problems, including a double spinal hernia diagnosed by
 prison doctors, and for months he was denied adequate medical care and doctors of his choice.
 The European Court of Human Rights ruled that he should be freed immediately.
 
-*This petition is run by Amnesty International Canada.*
+*This petition was run by Amnesty International Canada.*
 """
 
 AZAT_INTRODUCTION = """\
@@ -60,9 +66,13 @@ def load(campaigns):
             "language": "en",
             "goal": 1000,
             "goal_steps_up": True,
+            # Its final count: 785 signatures, all gathered elsewhere.
             "offset": 785,
-            "status": Petition.Status.OPEN,
-            "share_text": "I signed: free Aleksei Navalny now.",
+            "status": Petition.Status.CLOSED,
+            # The facts give the day only; the evening, after the news of his death. They give
+            # no opening date, so opens_at stays the loading time (visitors never see it).
+            "closes_at": datetime(2024, 2, 16, 18, tzinfo=UTC),
+            "share_text": "Aleksei Navalny died in custody on 16 February 2024.",
             "thank_you_text": "Thank you for standing with Aleksei Navalny.",
             "is_demo": True,
         },

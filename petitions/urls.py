@@ -13,4 +13,5 @@ urlpatterns = [
     path("<slug:slug>/thanks/resend/", thanks.resend, name="resend"),
     path("<slug:slug>/thanks/sign-again/", thanks.sign_again, name="sign_again"),
     path("<slug:slug>/count.json", views.count_json, name="count"),
+    path("<slug:slug>/share.png", views.share_card, name="share_card"),
 ]

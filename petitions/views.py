@@ -9,11 +9,11 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
-from petitions import links, receipt, signing, spam
+from petitions import links, receipt, share_cards, signing, spam
 from petitions.counter import fresh_count
 from petitions.forms import SignatureForm
 from petitions.models import Petition, Signature
-from sitewide import page_cache
+from sitewide import artwork_files, page_cache
 from sitewide.client_ip import client_ip
 from sitewide.same_origin import same_origin_only
 from sitewide.views import rate_limited
@@ -232,3 +232,15 @@ def count_json(request, slug):
     response = HttpResponse(content, content_type="application/json")
     patch_cache_control(response, public=True, max_age=3)
     return response
+
+
+@require_safe
+def share_card(request, slug):
+    """The petition's share card in this address's language (og:image); the campaign's share
+    image, or the site's, until it is drawn. One found out of date is queued for drawing."""
+    petition = _published_petition(slug)
+    if petition.share_cards.get("source") != share_cards.source(petition):
+        artwork_files.queue_once(share_cards.render_cards, petition.pk)
+    campaign_image = petition.campaign.visual if petition.campaign else {}
+    names = [petition.share_card.get("share_name"), campaign_image.get("share_name")]
+    return artwork_files.serve_png(request, names)

@@ -85,3 +85,25 @@ def check_trusted_proxies(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+ORGANISER_HINTS = {
+    "ORGANISER_NAME": "Set ORGANISER_NAME to the name of the organisation that runs this site.",
+    "CONTACT_EMAIL": "Set CONTACT_EMAIL to its address for questions about data and access.",
+}
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_organiser(app_configs, **kwargs):
+    """The footer, the emails and the privacy notice (as the data controller) name the
+    organisation that runs the site; until it is set they show development placeholders."""
+    return [
+        checks.Warning(
+            f"{name} is {getattr(settings, name)!r}, a development placeholder: the privacy "
+            "notice would name no real organisation and contact.",
+            hint=ORGANISER_HINTS[name],
+            id="solidarity.W002",
+        )
+        for name, placeholder in settings.SITE_PLACEHOLDERS.items()
+        if getattr(settings, name).strip() in {"", placeholder}
+    ]

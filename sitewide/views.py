@@ -1,8 +1,9 @@
 """Site-wide pages: the home page, which gathers campaigns and petitions, the health check,
-robots.txt, privacy, and the error pages every app shows."""
+robots.txt, privacy, accessibility, and the error pages every app shows."""
 
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from campaigns.models import Campaign, CaseUpdate, Event
 from petitions.models import Petition
+from petitions.spam import recaptcha_enabled
 from sitewide import page_cache
 
 LATEST_UPDATES_ON_HOME = 5
@@ -99,7 +101,20 @@ def robots_txt(request):
 
 
 def privacy(request):
-    return render(request, "sitewide/privacy.html")
+    """The privacy notice, its controller, contact and delays from the settings in force."""
+    return render(
+        request,
+        "sitewide/privacy.html",
+        {
+            "anonymise_after_days": settings.PETITIONS_ANONYMISE_AFTER_DAYS,
+            "confirm_days": settings.PETITIONS_CONFIRM_DAYS,
+            "recaptcha": recaptcha_enabled(),
+        },
+    )
+
+
+def accessibility(request):
+    return render(request, "sitewide/accessibility.html")
 
 
 def bad_request(request, exception=None):

@@ -181,6 +181,10 @@ PUBLIC_URLS = [
     "/campaigns/updates/rss/?page={query}",
     "/petitions/?page={query}",
     "/petitions/free-jane-doe/count.json?{query}={query}",
+    "/petitions/{}/share.png",
+    "/petitions/free-jane-doe/share.png?v={query}",
+    "/campaigns/{}/share.png",
+    "/campaigns/jane-doe/share.png?v={query}",
 ]
 ADMIN_URLS = [
     "/admin/petitions/signature/?q={query}",

@@ -7,8 +7,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MAX_LINES = 300
-# Long by nature: the demo content is data written as code.
-LONG_ALLOWED = {"campaigns/demo.py"}
+# Long by nature: the demo content is data written as code, and the settings are one module
+# (STYLE.md: no settings split into many modules).
+LONG_ALLOWED = {"campaigns/demo.py", "config/settings.py"}
 
 
 def python_files(*folders):

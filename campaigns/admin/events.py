@@ -57,6 +57,7 @@ class EventAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
         ("starts_on", "start_time", "time_zone"),
         "description",
         "call_to_action",
+        "poster_headline",
         "poster",
         ("accepts_actions", "accepts_photos"),
         "is_published",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns import photos
 from campaigns.models import Campaign, CaseUpdate, TimelineEntry
+from sitewide import artwork
 from sitewide.admin_preview import MarkdownPreviewMixin
 
 
@@ -20,6 +21,19 @@ class CampaignAdminForm(forms.ModelForm):
     class Meta:
         model = Campaign
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One clear message for any wrong colour (clean_colour), not a count of characters.
+        self.fields["colour"].validators = []
+
+    def clean_colour(self):
+        """A colour as the validator wants it: lower case, with its # added if left out; the
+        default when left empty."""
+        colour = self.cleaned_data["colour"].lower() or artwork.DEFAULT_COLOUR
+        colour = colour if colour.startswith("#") else f"#{colour}"
+        artwork.validate_colour(colour)
+        return colour
 
     def clean_portrait(self):
         """A new portrait goes through the same cleaning as public photos: no EXIF, no GPS."""
@@ -43,8 +57,22 @@ class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [TimelineEntryInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "summary", "status", "is_published", "order"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "summary",
+                    "status",
+                    "facts_checked_on",
+                    "is_published",
+                    "order",
+                ]
+            },
+        ),
         (_("Portrait"), {"fields": ["portrait", "portrait_alt"]}),
+        (_("Poster and share images"), {"fields": ["slogan", "colour"]}),
         (
             _("Detention"),
             {

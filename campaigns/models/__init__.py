@@ -2,9 +2,9 @@ from campaigns.models.events import Event, LocalAction, Moderated, Moderation, P
 from campaigns.models.profiles import (
     RESERVED_SLUGS,
     Campaign,
-    TimelineEntry,
     validate_campaign_slug,
 )
+from campaigns.models.timeline import TimelineEntry
 from campaigns.models.updates import CaseUpdate
 
 __all__ = [

@@ -15,10 +15,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from campaigns import posters
 from campaigns.dates import start_of_day, time_zone_choices
 from campaigns.models.profiles import Campaign
 from campaigns.posters import POSTER_EXTENSIONS
 from campaigns.uploads import RandomName
+from sitewide import artwork_files
 from sitewide.help_texts import MARKDOWN_HELP, SLUG_HELP
 
 
@@ -70,6 +72,19 @@ class Event(models.Model):
         validators=[FileExtensionValidator(POSTER_EXTENSIONS)],
         help_text=_("A PDF or image file for supporters to download and print."),
     )
+    poster_headline = models.CharField(
+        _("poster text"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "In large letters on a poster the site draws in the campaign's colour, for "
+            "supporters to print and hold up in their photos, such as “FREE AZAT 04.09”. "
+            "Empty: no drawn poster."
+        ),
+    )
+    # The drawn poster's files and sizes, and what it was drawn from: written by
+    # campaigns.posters alone.
+    drawn_poster = models.JSONField(_("drawn poster"), default=dict, blank=True, editable=False)
     accepts_actions = models.BooleanField(_("supporters may register local actions"), default=True)
     accepts_photos = models.BooleanField(_("supporters may send photos"), default=True)
     is_published = models.BooleanField(_("published"), default=False)
@@ -97,7 +112,8 @@ class Event(models.Model):
         )
         # The event is on until its day ends where it takes place.
         self.ends_at = start_of_day(self.starts_on + datetime.timedelta(days=1), self.time_zone)
-        super().save(*args, **kwargs)
+        super().save(*args, **artwork_files.leave_to_task(self, kwargs, "drawn_poster"))
+        posters.refresh(self)
 
     def get_absolute_url(self):
         return reverse("campaigns:event_detail", args=[self.campaign.slug, self.slug])
@@ -105,6 +121,13 @@ class Event(models.Model):
     @property
     def local_start(self):
         return self.starts_at.astimezone(zoneinfo.ZoneInfo(self.time_zone))
+
+    @property
+    def drawn_poster_image(self):
+        return posters.drawn_image(self)
+
+    def poster_downloads(self):
+        return posters.downloads(self)
 
     def is_upcoming(self, now=None):
         return (now or timezone.now()) < self.starts_at

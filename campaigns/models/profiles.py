@@ -1,9 +1,7 @@
-"""A prisoner's profile (a campaign) and the timeline of their case."""
+"""A prisoner's profile: a campaign."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -16,8 +14,13 @@ from campaigns.dates import (
     time_zone_choices,
 )
 from campaigns.uploads import RandomName
+from sitewide import artwork, artwork_files
 from sitewide.help_texts import DEMO_HELP, MARKDOWN_HELP, SLUG_HELP
 
+SLOGAN_HELP = _(
+    "A few words above the name on the campaign's poster, such as “Free”. Empty: chosen from "
+    "the status."
+)
 # Campaign slugs that would shadow the app's own pages under /campaigns/.
 RESERVED_SLUGS = {"updates"}
 
@@ -67,6 +70,17 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("What the portrait shows, for people who cannot see it."),
     )
+    slogan = models.CharField(_("slogan"), max_length=60, blank=True, help_text=SLOGAN_HELP)
+    colour = models.CharField(
+        _("campaign colour"),
+        max_length=7,
+        blank=True,
+        default=artwork.DEFAULT_COLOUR,
+        validators=[artwork.validate_colour],
+        help_text=_("Of the poster and share images: # and six hexadecimal digits. Empty: red."),
+    )
+    # The drawn poster and share image per language: written by campaigns.visuals alone.
+    visuals = models.JSONField(_("campaign visuals"), default=dict, blank=True, editable=False)
     biography = models.TextField(_("biography"), blank=True, help_text=MARKDOWN_HELP)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DETAINED)
     place_of_detention = models.CharField(_("place of detention"), max_length=300, blank=True)
@@ -97,6 +111,17 @@ class Campaign(models.Model):
         default="UTC",
         help_text=_("The count of days behind bars turns at midnight there."),
     )
+    facts_checked_on = models.DateField(
+        _("facts last checked on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day an organiser last checked this profile against the news; the profile "
+            "shows it. While the person is held, the count of days behind bars stops at this "
+            "date: the page claims nothing about the days since. Leave empty for a count that "
+            "runs to today."
+        ),
+    )
     organiser_name = models.CharField(_("organising group"), max_length=200, blank=True)
     organiser_email = models.EmailField(_("organising group's email"), blank=True)
     organiser_url = models.URLField(_("organising group's website"), blank=True)
@@ -117,8 +142,19 @@ class Campaign(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, **kwargs):
+        super().save(**artwork_files.leave_to_task(self, kwargs, "visuals"))
+        from campaigns import visuals  # which reads this module
+
+        visuals.refresh(self)
+
     def get_absolute_url(self):
         return reverse("campaigns:detail", args=[self.slug])
+
+    @property
+    def visual(self):
+        """The drawn poster in the active language: {"url", "alt", "share_version"}, or {}."""
+        return artwork_files.in_language(self.visuals)
 
     def clean(self):
         if self.portrait and not self.portrait_alt:
@@ -166,7 +202,8 @@ class Campaign(models.Model):
         return self.detained_on_precision != DatePrecision.DAY
 
     def days_behind_bars(self, now=None):
-        """Whole days spent in detention up to `now` (default: now), or up to the end of it.
+        """Whole days spent in detention up to `now` (default: now), up to the end of it, or,
+        while detained, up to the day the facts were last checked (days_counted_until).
 
         Days are counted on the calendar where the prisoner is held, so the figure turns at
         their midnight whatever the server's or the reader's time zone. With an approximate
@@ -179,8 +216,14 @@ class Campaign(models.Model):
             return None
         counted_from = period_end(self.detained_on, self.detained_on_precision)
         today = localdate_in(self.time_zone, now)
-        until = min(self.detention_ended_on, today) if self.detention_ended_on else today
+        until = min(self.detention_ended_on or self.days_counted_until or today, today)
         return max((until - counted_from).days, 0)
+
+    @property
+    def days_counted_until(self):
+        """The date of the last check of the facts while the person is held: the count stops
+        there rather than claim they are still held today. None: the count runs to today."""
+        return self.facts_checked_on if self.is_in_detention else None
 
     @property
     def is_in_detention(self):
@@ -189,82 +232,3 @@ class Campaign(models.Model):
             and self.detention_ended_on is None
             and not self._detention_has_ended
         )
-
-
-class TimelineEntry(models.Model):
-    """A dated step in the prisoner's case, with its sources."""
-
-    campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="timeline", verbose_name=_("campaign")
-    )
-    starts_on = models.DateField(
-        _("date"), help_text=_("If only the month or the year is known, enter its first day.")
-    )
-    ends_on = models.DateField(
-        _("end date"), null=True, blank=True, help_text=_("For a period, such as July–August.")
-    )
-    precision = models.CharField(
-        _("how exact the date is"),
-        max_length=5,
-        choices=DatePrecision,
-        default=DatePrecision.DAY,
-    )
-    sort_date = models.DateField(
-        _("place in the timeline as if on"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Optional. An entry dated only by its year or month is placed at the start of that "
-            "period; give a day here to place it elsewhere."
-        ),
-    )
-    title = models.CharField(_("title"), max_length=300)
-    text = models.TextField(_("text"), blank=True, help_text=MARKDOWN_HELP)
-    sources = models.TextField(
-        _("sources"),
-        blank=True,
-        help_text=_("One link a line, optionally with a title first: Title | https://…"),
-    )
-
-    class Meta:
-        ordering = [Coalesce("sort_date", "starts_on").asc(), "ends_on", "pk"]
-        verbose_name = _("timeline entry")
-        verbose_name_plural = _("timeline entries")
-
-    def __str__(self):
-        return f"{self.date_display}: {self.title}"
-
-    def clean(self):
-        if self.starts_on:
-            self.starts_on = period_start(self.starts_on, self.precision)
-        if self.ends_on:
-            self.ends_on = period_start(self.ends_on, self.precision)
-            if self.starts_on and self.ends_on < self.starts_on:
-                raise ValidationError({"ends_on": _("The end date cannot be before the date.")})
-        errors = [line for line in self.sources.splitlines() if line.strip() and not _link(line)]
-        if errors:
-            raise ValidationError(
-                {"sources": _("Not a web address: %(line)s") % {"line": errors[0].strip()}}
-            )
-
-    @property
-    def date_display(self):
-        return format_period(self.starts_on, self.precision, self.ends_on)
-
-    @property
-    def is_range(self):
-        return self.ends_on is not None and self.ends_on != self.starts_on
-
-    def source_links(self):
-        """The sources as (title, url) pairs; lines that are not http(s) links are left out."""
-        return [link for link in map(_link, self.sources.splitlines()) if link]
-
-
-def _link(line):
-    title, _sep, url = line.rpartition("|")
-    url = url.strip()
-    try:
-        URLValidator(schemes=["http", "https"])(url)
-    except ValidationError:
-        return None
-    return (title.strip() or url, url)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sitewide import artwork_files
 from sitewide.help_texts import DEMO_HELP, MARKDOWN_HELP, SLUG_HELP
 
 # Goals an organiser may let the petition climb through once reached: 100, 250, 500, 1,000, ...
@@ -95,6 +96,8 @@ class Petition(models.Model):
     next_action_url = models.URLField(_("next action link"), blank=True)
     # Confirmed signatures folded in so far (petitions.counter); never counted on a view.
     confirmed_count = models.PositiveIntegerField(_("confirmed signatures"), default=0)
+    # The drawn share cards per language and the count they show: petitions.share_cards alone.
+    share_cards = models.JSONField(_("share cards"), default=dict, blank=True, editable=False)
     is_demo = models.BooleanField(_("demo content"), default=False, help_text=DEMO_HELP)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -113,16 +116,26 @@ class Petition(models.Model):
         if self.status == self.Status.CLOSED and self.closes_at is None:
             self.closes_at = timezone.now()
         if not self._state.adding and not kwargs.get("force_insert"):
-            # The stored count belongs to the fold-in and the recount (UPDATE ... F()): an object
-            # loaded before a fold (an organiser's edit during a rush) must not write it back.
+            # The stored count belongs to the fold-in and the recount (UPDATE ... F()), the
+            # share cards to their drawing task: an object loaded before them (an organiser's
+            # edit during a rush) must not write them back.
             fields = kwargs.get("update_fields")
             if fields is None:
                 fields = [f.name for f in self._meta.concrete_fields if not f.primary_key]
-            kwargs["update_fields"] = [name for name in fields if name != "confirmed_count"]
+            written_elsewhere = ("confirmed_count", "share_cards")
+            kwargs["update_fields"] = [name for name in fields if name not in written_elsewhere]
         super().save(**kwargs)
+        from petitions import share_cards  # which reads this module
+
+        share_cards.refresh(self)
 
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.slug])
+
+    @property
+    def share_card(self):
+        """The drawn share card in the active language: {"alt", "share_version"...}, or {}."""
+        return artwork_files.in_language(self.share_cards)
 
     @property
     def signature_count(self):
@@ -144,6 +157,15 @@ class Petition(models.Model):
         or a petition whose opening time has not come, is neither open nor closed."""
         published = self.status != self.Status.DRAFT and self.opens_at <= timezone.now()
         return published and not self.is_open
+
+    @property
+    def closed_on(self):
+        """When a closed petition stopped taking signatures, if known: its closing time, once
+        passed (a petition closed by hand before a later closing time closed at an unknown
+        time)."""
+        if self.is_closed and self.closes_at and self.closes_at <= timezone.now():
+            return self.closes_at
+        return None
 
     @property
     def current_goal(self):

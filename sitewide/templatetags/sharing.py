@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 
 register = template.Library()
 
@@ -35,3 +35,11 @@ def language_alternates(context):
     request = context["request"]
     here = request.build_absolute_uri(request.path)
     return [(code, translate_url(here, code)) for code, _name in settings.LANGUAGES]
+
+
+@register.simple_tag
+def share_image(view_name, slug, version=""):
+    """The address of a drawn share image (og:image) with its version, which changes whenever
+    the image does: it may then be kept for good."""
+    url = reverse(view_name, args=[slug])
+    return f"{url}?v={version}" if version else url

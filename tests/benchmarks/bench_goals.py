@@ -27,7 +27,9 @@ from pathlib import Path
 from tests.benchmarks import baseline, bench_signing, goals_report, harness, server_cpu, surge, wrk
 
 DATABASE = harness.database_name("goals")
-PETITION = "free-aleksei-navalny"  # a demo petition: its text, demands and campaign
+# The open demo petition (the Navalny one closed on 16 February 2024): its text, demands and
+# campaign.
+PETITION = "liberte-pour-azat-miftakhov"
 CAMPAIGN = "aleksei-navalny"
 CONNECTIONS = 32
 

@@ -53,10 +53,11 @@ def visit_every_public_page(tab, event):
         "past event": demo_event.get_absolute_url(),
         "photo gallery": f"{event.get_absolute_url()}photos/",
         "petition list": "/petitions/",
-        "open petition": "/petitions/free-aleksei-navalny/",
-        "French petition": "/petitions/liberte-pour-azat-miftakhov/",
-        "closed petition": "/petitions/closed-petition/",
+        "open petition, in French": "/petitions/liberte-pour-azat-miftakhov/",
+        "closed petition": "/petitions/free-aleksei-navalny/",
+        "closed petition with no closing date": "/petitions/closed-petition/",
         "privacy": "/privacy/",
+        "accessibility statement": "/accessibility/",
         "local action form": f"{event.get_absolute_url()}join/",
         "photo form": f"{event.get_absolute_url()}photos/send/",
         "closed form": f"{demo_event.get_absolute_url()}join/",
@@ -78,7 +79,7 @@ def visit_every_public_page(tab, event):
         yield name
 
     mail.outbox.clear()
-    tab.goto("/petitions/free-aleksei-navalny/")
+    tab.goto("/petitions/liberte-pour-azat-miftakhov/")
     tab.locator("#id_first_name").fill("Ada")
     tab.locator("#id_last_name").fill("Lovelace")
     tab.locator("#id_email").fill("ada@example.org")
@@ -91,8 +92,8 @@ def visit_every_public_page(tab, event):
     yield "thanks, sent again"
 
     message = mail.outbox[-1]  # the email sent again
-    confirm = re.search(r"https?://[^/\s]+(/petitions/confirm/\S+/)", message.body)[1]
-    withdraw = re.search(r"https?://[^/\s]+(/petitions/withdraw/\S+/)", message.body)[1]
+    confirm = re.search(r"https?://[^/\s]+(/\S*petitions/confirm/\S+/)", message.body)[1]
+    withdraw = re.search(r"https?://[^/\s]+(/\S*petitions/withdraw/\S+/)", message.body)[1]
     tab.goto(confirm)
     yield "confirm"
     tab.locator("main form button[type=submit]").click()

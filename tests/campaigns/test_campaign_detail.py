@@ -28,13 +28,17 @@ def test_the_days_behind_bars_figure_comes_from_the_model(client, campaign):
     assert f"<strong>{days:,}</strong> days behind bars" in response.content.decode()
 
 
-def test_a_released_prisoner_shows_the_days_spent_behind_bars(client, campaign):
+def test_a_released_prisoner_shows_how_long_she_was_held_in_the_past_tense(client, campaign):
     campaign.detention_ended_on = datetime.date(2022, 3, 11)
     campaign.status = campaign.Status.RELEASED
     campaign.save()
     content = client.get(campaign.get_absolute_url()).content.decode()
-    assert "<strong>10</strong> days spent behind bars" in content
+    assert "Jane Doe was held for <strong>10</strong> days." in content
+    assert "behind bars" not in content
     assert "Released" in content
+    assert "Detained on</dt><dd>1 March 2022</dd>" in content
+    assert "Detention ended on</dt><dd>11 March 2022</dd>" in content
+    assert "Last place of detention</dt>" in content
 
 
 def test_an_approximate_detention_date_gives_a_minimum(client, campaign):

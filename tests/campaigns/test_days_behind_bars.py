@@ -66,6 +66,30 @@ def test_counting_stops_at_release():
     assert not campaign.is_in_detention
 
 
+def test_while_held_the_count_stops_at_the_day_the_facts_were_last_checked():
+    campaign = prisoner(
+        detained_on=datetime.date(2019, 1, 1),
+        detained_on_precision="year",
+        facts_checked_on=datetime.date(2023, 9, 4),
+    )
+    assert campaign.is_in_detention
+    assert campaign.days_counted_until == datetime.date(2023, 9, 4)
+    assert campaign.days_behind_bars(now=at(2030, 1, 1)) == 1343
+    # A check dated ahead of today claims no day that has not come.
+    assert campaign.days_behind_bars(now=at(2020, 1, 10)) == 10
+
+
+def test_the_date_of_the_last_check_does_not_move_the_end_of_a_detention():
+    campaign = prisoner(
+        detained_on=datetime.date(2021, 1, 17),
+        detention_ended_on=datetime.date(2024, 2, 16),
+        status=Campaign.Status.DIED_IN_CUSTODY,
+        facts_checked_on=datetime.date(2023, 9, 4),
+    )
+    assert campaign.days_counted_until is None
+    assert campaign.days_behind_bars(now=at(2030, 1, 1)) == 1125
+
+
 def test_a_detention_known_by_its_year_counts_a_sure_minimum_from_the_end_of_that_year():
     campaign = prisoner(detained_on=datetime.date(2019, 1, 1), detained_on_precision="year")
     assert campaign.days_are_a_minimum
@@ -147,3 +171,19 @@ def test_the_admin_asks_for_the_end_date_of_a_released_prisoner(client, admin_us
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.RELEASED
     assert campaign.detention_ended_on == datetime.date(2026, 1, 15)
+
+
+def test_the_page_of_a_prisoner_whose_facts_were_checked_counts_up_to_that_day_only(
+    client, campaign
+):
+    Campaign.objects.filter(pk=campaign.pk).update(facts_checked_on=datetime.date(2023, 9, 4))
+    content = client.get(campaign.get_absolute_url()).content.decode()
+    # Detained on 1 March 2022 (the fixture): 552 days to 4 September 2023, whatever today is.
+    assert "<strong>552</strong> days behind bars as of 4 September 2023" in content
+    assert 'Facts last checked: <time datetime="2023-09-04">4 September 2023</time>' in content
+
+
+def test_a_profile_without_a_date_of_last_check_shows_none(client, campaign):
+    content = client.get(campaign.get_absolute_url()).content.decode()
+    assert "Facts last checked" not in content
+    assert " as of " not in content

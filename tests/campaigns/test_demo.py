@@ -19,8 +19,14 @@ def test_load_demo_builds_both_campaigns_with_their_timelines_and_is_idempotent(
     assert azat.detained_on == datetime.date(2019, 1, 1)
     assert azat.detained_on_precision == "year"
     assert navalny.detained_on == datetime.date(2021, 1, 17)
+    assert navalny.status == Campaign.Status.DIED_IN_CUSTODY
+    assert navalny.detention_ended_on == datetime.date(2024, 2, 16)
+    assert azat.status == Campaign.Status.SENTENCED
+    assert azat.detention_ended_on is None
+    assert azat.facts_checked_on == datetime.date(2023, 9, 4)
+    assert navalny.facts_checked_on is None
     assert azat.timeline.count() == 7
-    assert navalny.timeline.count() == 7
+    assert navalny.timeline.count() == 10
 
     dates = [entry.date_display for entry in azat.timeline.all()]
     assert dates == [
@@ -40,11 +46,20 @@ def test_load_demo_builds_both_campaigns_with_their_timelines_and_is_idempotent(
     assert titles[0] == "Falls seriously ill on a flight to Moscow"
     assert "later conclude that he was poisoned" in navalny.timeline.first().text
     assert TimelineEntry.objects.filter(title__contains="Lefortovo").count() == 0
-    assert "Lefortovo District Court" in navalny.timeline.last().text
+    assert "Lefortovo District Court" in navalny.timeline.all()[6].text
+    assert [entry.date_display for entry in navalny.timeline.all()[7:]] == [
+        "4 August 2023",
+        "December 2023",
+        "16 February 2024",
+    ]
+    assert "19 years in a special-regime penal colony" in navalny.timeline.all()[7].title
+    assert "IK-3 in Kharp" in navalny.timeline.all()[8].title
+    assert navalny.timeline.last().title == "Dies in custody"
     assert azat.updates.published().count() == 3
-    assert navalny.updates.published().count() == 1
+    assert navalny.updates.published().count() == 2
+    assert navalny.updates.published().first().slug == "died-in-custody"
     # The facts give the European Court's ruling no date: background, not news of the day.
-    background = navalny.updates.get()
+    background = navalny.updates.get(slug="why-we-call-for-his-release")
     assert "European Court" not in background.title
     assert "The European Court of Human Rights has ruled" in background.body
     day = azat.events.get()
@@ -60,3 +75,34 @@ def test_the_demo_campaigns_are_public(client):
     response = client.get("/campaigns/azat-miftakhov/")
     assert response.status_code == 200
     assert "Omutninsk" in response.content.decode()
+
+
+def test_the_demo_says_aleksei_navalny_died_in_custody_and_counts_no_more_days(client):
+    call_command("load_demo")
+    content = client.get("/campaigns/aleksei-navalny/").content.decode()
+    assert 'class="status status--died_in_custody">Died in custody<' in content
+    assert "Sentenced<" not in content
+    assert "Detention ended on</dt><dd>16 February 2024</dd>" in content
+    # 17 January 2021 to 16 February 2024, in the past tense; no count running to today.
+    assert "Aleksei Navalny was held for <strong>1,125</strong> days." in content
+    assert "behind bars" not in content
+    assert "IK-3 in Kharp" in content
+    assert "19 years in a special-regime penal colony" in content
+    assert '<time datetime="2024-02-16">16 February 2024</time>' in content
+    # "Free ..." is the share text of a campaign for a prisoner still held.
+    assert "Free%20Aleksei%20Navalny" not in content
+    assert "text=Aleksei%20Navalny" in content
+    assert "Closed on 16 February 2024" in content  # his petition's card
+
+
+def test_the_demo_claims_nothing_about_azat_miftakhov_after_4_september_2023(client):
+    call_command("load_demo")
+    azat = Campaign.objects.get(slug="azat-miftakhov")
+    assert azat.days_behind_bars(now=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)) == 1343
+
+    content = client.get(azat.get_absolute_url()).content.decode()
+    assert 'Facts last checked: <time datetime="2023-09-04">4 September 2023</time>' in content
+    # From the end of 2019 (the year is all the facts give) to the last check, not to today.
+    assert "At least <strong>1,343</strong> days behind bars as of 4 September 2023" in content
+    timeline_dates = {entry.starts_on for entry in azat.timeline.all()}
+    assert max(timeline_dates) == datetime.date(2023, 9, 4)

@@ -25,8 +25,8 @@ def test_a_campaign_page_has_link_preview_tags_and_a_canonical_url(client, campa
     assert meta(content, "og:title") == "Jane Doe"
     assert meta(content, "og:description") == "Journalist imprisoned for her reporting."
     assert meta(content, "og:url") == "http://testserver/campaigns/jane-doe/"
-    assert meta(content, "og:image") == f"http://testserver{campaign.portrait.url}"
-    assert meta(content, "og:image:alt") == "Jane Doe smiling"
+    # The drawn 1200x630 share image, not the portrait (tests/campaigns/test_visuals.py).
+    assert meta(content, "og:image") == "http://testserver/campaigns/jane-doe/share.png"
     assert meta(content, "twitter:card") == "summary_large_image"
     assert (
         '<link rel="alternate" hreflang="fr" href="http://testserver/fr/campaigns/jane-doe/">'
@@ -34,8 +34,8 @@ def test_a_campaign_page_has_link_preview_tags_and_a_canonical_url(client, campa
     )
 
 
-def test_without_a_picture_the_card_is_a_summary(client, campaign):
-    content = client.get(campaign.get_absolute_url()).content.decode()
+def test_a_page_without_a_picture_has_a_summary_card(client, db):
+    content = client.get(reverse("home")).content.decode()
     assert meta(content, "og:image") is None
     assert meta(content, "twitter:card") == "summary"
 

@@ -5,7 +5,12 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from petitions.spam import check_recaptcha_keys
-from sitewide.checks import check_shared_cache, check_site_url, check_trusted_proxies
+from sitewide.checks import (
+    check_organiser,
+    check_shared_cache,
+    check_site_url,
+    check_trusted_proxies,
+)
 
 
 def test_deploy_check_fails_on_an_unshared_cache(settings):
@@ -61,6 +66,19 @@ def test_deploy_check_fails_on_a_trusted_proxy_that_is_no_address(settings):
     assert "proxy.internal" in errors[0].msg
 
 
+def test_deploy_check_warns_while_the_organiser_is_a_development_placeholder(settings):
+    settings.ORGANISER_NAME = settings.SITE_PLACEHOLDERS["ORGANISER_NAME"]
+    settings.CONTACT_EMAIL = settings.SITE_PLACEHOLDERS["CONTACT_EMAIL"]
+    warnings = check_organiser(None)
+    assert [warning.id for warning in warnings] == ["solidarity.W002"] * 2
+    assert "ORGANISER_NAME" in warnings[0].msg and "CONTACT_EMAIL" in warnings[1].msg
+    settings.ORGANISER_NAME = "Friends of Jane Doe"
+    settings.CONTACT_EMAIL = " "
+    assert [warning.msg[:13] for warning in check_organiser(None)] == ["CONTACT_EMAIL"]
+    settings.CONTACT_EMAIL = "privacy@friends-of-jane.example.org"
+    assert check_organiser(None) == []
+
+
 @pytest.fixture
 def production_settings(settings):
     """The values .env.example gives a production deployment."""
@@ -68,6 +86,8 @@ def production_settings(settings):
     settings.SECRET_KEY = "a-long-random-production-secret-" + "k3y" * 20
     settings.ALLOWED_HOSTS = ["solidarity.example.org"]
     settings.SITE_URL = "https://solidarity.example.org"
+    settings.ORGANISER_NAME = "Friends of Jane Doe"
+    settings.CONTACT_EMAIL = "privacy@friends-of-jane.example.org"
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_HSTS_SECONDS = 31536000
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -127,3 +147,10 @@ def test_djangos_own_redis_cache_counts_as_shared(settings):
         }
     }
     assert check_shared_cache(None) == []
+
+
+@pytest.mark.django_db
+def test_check_deploy_warns_on_the_placeholder_organiser(production_settings):
+    production_settings.ORGANISER_NAME = production_settings.SITE_PLACEHOLDERS["ORGANISER_NAME"]
+    with pytest.raises(SystemCheckError, match="solidarity.W002"):
+        call_command("check", deploy=True, fail_level="WARNING", stdout=StringIO())

@@ -40,7 +40,7 @@ def test_development_mode_starts_without_a_secret_key():
 @pytest.mark.parametrize(
     ("email_url", "expected_backend", "expected_options"),
     [
-        ("consolemail://", "django.core.mail.backends.console.EmailBackend", {}),
+        ("consolemail://", "sitewide.console_mail.EmailBackend", {}),
         (
             "smtp+tls://mailer:pa55@mail.example.org:587",
             "django.core.mail.backends.smtp.EmailBackend",
@@ -140,3 +140,22 @@ def test_env_example_documents_every_variable_the_settings_read():
 
     assert len(read) > 20, "env(...) calls not found in settings.py"
     assert read - documented == set()
+
+
+def test_emails_link_to_the_address_make_run_serves_the_site_on():
+    """One address everywhere: the links in development emails open the site with its cookies."""
+    site_url = settings_value("SITE_URL", DEBUG="true")
+    makefile = (PROJECT_DIR / "Makefile").read_text()
+    address = re.search(r"manage\.py runserver (\S+)", makefile)[1]
+    assert site_url == f"http://{address}"
+    assert address == "127.0.0.1:8000"
+
+
+def test_the_organiser_and_contact_default_to_placeholders_the_deploy_check_knows():
+    placeholders = settings_value("SITE_PLACEHOLDERS", DEBUG="true")
+    assert placeholders == {
+        "ORGANISER_NAME": "Example Organisation",
+        "CONTACT_EMAIL": "contact@example.org",
+    }
+    assert settings_value("ORGANISER_NAME", DEBUG="true") == "Example Organisation"
+    assert settings_value("CONTACT_EMAIL", DEBUG="true") == "contact@example.org"
