@@ -8,7 +8,9 @@ from campaigns import photos
 from campaigns.dates import time_zone_choices
 from campaigns.models import LocalAction, Photo
 from sitewide import text
-from sitewide.countries import CountrySelect
+from sitewide.countries import CountrySelect, countries_to_choose
+
+COUNTRY_PLACEHOLDER = _("Choose your country")
 
 # A local action belongs to the event's day, give or take a week (a rally the weekend before).
 ACTION_DAYS_AROUND_EVENT = datetime.timedelta(days=7)
@@ -59,6 +61,7 @@ class LocalActionForm(forms.ModelForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.event = event
+        self.fields["country"].choices = countries_to_choose(COUNTRY_PLACEHOLDER)
         self.fields["starts_on"].initial = event.starts_on
         self.fields["starts_on"].widget.attrs.update(
             min=(event.starts_on - ACTION_DAYS_AROUND_EVENT).isoformat(),
@@ -123,6 +126,7 @@ class PhotoForm(forms.ModelForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.event = event
+        self.fields["country"].choices = countries_to_choose(COUNTRY_PLACEHOLDER)
         self.fields["consent"].required = True
         self.fields["consent"].label = _("I agree that this photo is published on this site.")
         self.fields["consent"].error_messages["required"] = _(

@@ -44,6 +44,7 @@ def _campaign_page(request, slug):
     campaign = get_object_or_404(_visible_campaigns(request), slug=slug)
     latest_updates = campaign.updates.live()
     events = campaign.events.filter(is_published=True)
+    petitions = list(campaign.petitions.published())
     return render(
         request,
         "campaigns/campaign_detail.html",
@@ -53,7 +54,9 @@ def _campaign_page(request, slug):
             "latest_updates": latest_updates[:LATEST_UPDATES_ON_CAMPAIGN],
             "upcoming_events": events.upcoming(),
             "past_events": events.past(),
-            "petitions": campaign.petitions.published(),
+            # One query for both: what may be signed leads, closed ones follow.
+            "open_petitions": [petition for petition in petitions if petition.is_open],
+            "closed_petitions": [petition for petition in petitions if not petition.is_open],
             # Plain text, escaped once where it is used: a template's blocktranslate would
             # HTML-escape the name, and the share links would then URL-encode the entities.
             # "Free ..." only while the person is held.

@@ -18,6 +18,8 @@ from petitions.models import Signature
 # Someone (or a bot) signing again and again with an address gets at most one email in answer
 # in this time: the site must not become a way to flood somebody's mailbox.
 REPEAT_EMAIL_EVERY = timedelta(hours=1)
+# The signatures whose mailbox may be emailed again.
+_EMAILED = {Signature.Status.PENDING, Signature.Status.CONFIRMED}
 
 
 class SigningError(Exception):
@@ -86,13 +88,21 @@ def sign(
         return signature
     if outcome == "new":
         emails.enqueue(emails.send_confirmation, signature.pk)
-    elif _claim_repeat_email(signature):
-        if outcome == "replaced":
-            Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=None)
-            emails.enqueue(emails.send_confirmation, signature.pk)
-        else:
-            emails.enqueue(emails.send_already_signed, signature.pk)
+    else:
+        _answer_again(signature)
     return signature
+
+
+def _answer_again(signature):
+    """Email a mailbox that was emailed before: a fresh confirmation for an unconfirmed
+    signature, "already signed" for a confirmed one; nothing if one went within the hour."""
+    if not _claim_repeat_email(signature):
+        return
+    if signature.status == Signature.Status.PENDING:
+        Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=None)
+        emails.enqueue(emails.send_confirmation, signature.pk)
+    else:
+        emails.enqueue(emails.send_already_signed, signature.pk)
 
 
 def _claim_repeat_email(signature):
@@ -110,11 +120,12 @@ def _claim_repeat_email(signature):
 def _sign_again(*, petition, status, fields):
     """Someone signs with an address that has signed. Returns (outcome, signature).
 
-    "new": a withdrawn signature, or one the automatic layers kept as spam, is reopened with the
-    new details and needs its first confirmation. "replaced": an unconfirmed one takes the new
-    details, since whoever proves the mailbox decides what is published: a stranger who signed
-    first with a variant of the address (victim+x@...) cannot squat it. "again": a confirmed
-    signature keeps its details.
+    "reopened": a withdrawn signature, or one the automatic layers kept as spam, is reopened
+    with the new details and needs a confirmation again (within the hour limit of repeated
+    emails, since a signature withdrawn from the thanks page, `discard`, had one a moment ago).
+    "replaced": an unconfirmed one takes the new details, since whoever proves the mailbox
+    decides what is published: a stranger who signed first with a variant of the address
+    (victim+x@...) cannot squat it. "again": a confirmed signature keeps its details.
     """
     with transaction.atomic():
         signature = Signature.objects.select_for_update().get(
@@ -133,7 +144,7 @@ def _sign_again(*, petition, status, fields):
             if reopenable:
                 signature.confirmation_sent_at = None
             counter.change_status(signature, Signature.Status.PENDING)
-            return ("new" if reopenable else "replaced"), signature
+            return ("reopened" if reopenable else "replaced"), signature
     return "again", signature
 
 
@@ -168,15 +179,52 @@ def withdraw(*, signature_id):
     """Withdraw a signature (the signer's link in every email). Idempotent.
 
     The signer's personal data goes at once. The normalised address stays: it keeps the row
-    unique, so signing again with the same address reopens this signature.
+    unique, so signing again with the same address reopens this signature, and gets an email at
+    once (the mailbox's owner followed the link: the hour limit of repeated emails starts anew).
     """
     with transaction.atomic():
         signature = Signature.objects.select_for_update().filter(pk=signature_id).first()
         if signature is None:
             raise SigningError("not_found")
         if signature.status != Signature.Status.WITHDRAWN:
-            signature.first_name = signature.last_name = signature.email = ""
-            signature.postal_code = signature.ip_hash = ""
-            signature.show_publicly = signature.wants_updates = False
+            _erase(signature)
+            signature.already_signed_sent_at = None
             counter.change_status(signature, Signature.Status.WITHDRAWN)
     return signature
+
+
+def resend(*, signature_id, email):
+    """Send the email again, from the thanks page: as signing again with the same details
+    would, a confirmation or "already signed", at most one an hour. Nothing for an address
+    that is no longer the signature's, or a signature withdrawn or kept as spam. Returns
+    nothing that tells these apart: the page says the same to everyone."""
+    signature = _held_for(signature_id, email)
+    if signature is not None and signature.status in _EMAILED:
+        _answer_again(signature)
+
+
+def discard(*, signature_id, email):
+    """Withdraw an unconfirmed signature whose address was mistyped ("wrong address? sign
+    again" on the thanks page): nobody at that address can confirm it any more, it is not
+    counted, and the address may sign later (the row is reopened). A confirmed signature is
+    left alone: only the link in its email withdraws it."""
+    with transaction.atomic():
+        signature = _held_for(signature_id, email, lock=True)
+        if signature is not None and signature.status == Signature.Status.PENDING:
+            _erase(signature)
+            counter.change_status(signature, Signature.Status.WITHDRAWN)
+
+
+def _held_for(signature_id, email, lock=False):
+    """The signature `signature_id` while it is still the one of `email`'s mailbox, or None."""
+    signatures = Signature.objects.select_for_update() if lock else Signature.objects
+    signature = signatures.filter(pk=signature_id, anonymised_at__isnull=True).first()
+    if signature is None or signature.email_normalised != normalise_email(email):
+        return None
+    return signature
+
+
+def _erase(signature):
+    signature.first_name = signature.last_name = signature.email = ""
+    signature.postal_code = signature.ip_hash = ""
+    signature.show_publicly = signature.wants_updates = False

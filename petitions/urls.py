@@ -1,6 +1,6 @@
 from django.urls import path
 
-from petitions import views
+from petitions import thanks, views
 
 app_name = "petitions"
 
@@ -9,7 +9,9 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("withdraw/<str:token>/", views.withdraw, name="withdraw"),
     path("<slug:slug>/", views.petition_detail, name="detail"),
-    path("<slug:slug>/thanks/", views.thanks, name="thanks"),
+    path("<slug:slug>/thanks/", thanks.thanks, name="thanks"),
+    path("<slug:slug>/thanks/resend/", thanks.resend, name="resend"),
+    path("<slug:slug>/thanks/sign-again/", thanks.sign_again, name="sign_again"),
     path("<slug:slug>/count.json", views.count_json, name="count"),
     path("<slug:slug>/share.png", views.share_card, name="share_card"),
 ]

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
-from petitions import links, share_cards, signing, spam
+from petitions import links, receipt, share_cards, signing, spam
 from petitions.counter import fresh_count
 from petitions.forms import SignatureForm
 from petitions.models import Petition, Signature
@@ -116,6 +116,7 @@ def _form_sent(request, slug):
 
 
 def _detail_page(request, petition, form, status=200, **context):
+    """The petition's page rendered for this request (never from the cache)."""
     recent = petition.signatures.recent_public()[:RECENT_SIGNERS]
     context |= {"form": form, "recent_signers": recent, "demands": petition.demands.all()}
     return _render(request, petition, "petitions/petition_detail.html", context, status=status)
@@ -126,7 +127,7 @@ def _sign(request, petition, form):
     ip = client_ip(request)
     verdict = spam.judge(petition=petition, data=data, captcha_outcome=form.captcha_outcome, ip=ip)
     try:
-        signing.sign(
+        signature = signing.sign(
             petition=petition,
             first_name=data["first_name"],
             last_name=data["last_name"],
@@ -142,28 +143,16 @@ def _sign(request, petition, form):
     except signing.SigningError:
         # Closed between showing and sending the form: the page now says so.
         return redirect(petition)
-    # Everyone, bots included, lands on the same page.
-    return redirect("petitions:thanks", slug=petition.slug)
-
-
-def _next_event(petition):
-    """The campaign's next event, offered after signing when the petition names no next action."""
-    if petition.next_action_url or petition.campaign is None:
-        return None
-    return petition.campaign.events.published().upcoming().first()
-
-
-@require_safe
-def thanks(request, slug):
-    """Where every submission lands, bots' included: the same page for everyone."""
-    return page_cache.public_page(request, lambda: _thanks(request, slug))
-
-
-def _thanks(request, slug):
-    petition = _published_petition(slug)
-    share_url = request.build_absolute_uri(petition.get_absolute_url())
-    context = {"share_url": share_url, "next_event": _next_event(petition)}
-    return _render(request, petition, "petitions/thanks.html", context)
+    # Everyone, bots included, lands on the same page, with a receipt of the same shape.
+    response = redirect("petitions:thanks", slug=petition.slug)
+    receipt.give(
+        response,
+        petition=petition,
+        signature=signature,
+        email=data["email"],
+        is_spam=verdict.is_spam,
+    )
+    return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -11,6 +11,7 @@ CountryChoiceField checks a submitted code by a lookup instead of walking the tr
 from functools import lru_cache
 
 from django.forms.utils import flatatt
+from django.utils.choices import BlankChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django_countries import countries
@@ -46,6 +47,12 @@ class CountryChoiceField(LazyTypedChoiceField):
 
     def valid_value(self, value):
         return str(value) in countries
+
+
+def countries_to_choose(blank_label):
+    """Every country, after an empty first option that reads `blank_label` ("Choose your
+    country") instead of Django's "---------"."""
+    return BlankChoiceIterator(countries, [("", blank_label)])
 
 
 def _text(value):

@@ -57,11 +57,17 @@ def test_a_supporter_registers_a_local_action_and_sends_a_photo(page, event):
     page.get_by_label("Country").select_option("FR")
     page.get_by_label("City").fill("Marseille")
     page.get_by_label("Place").fill("Vieux-Port")
-    page.get_by_label("Time:", exact=True).fill("17:30")
+    page.get_by_label("Time", exact=True).fill("17:30")
     page.get_by_label("Organised by").fill("Marseille solidarity")
     page.get_by_label("Your email").fill("not-an-email")
     page.get_by_role("button", name="Send my action").click()
-    expect(page.get_by_text("Enter a valid email address.")).to_be_visible()
+    # Focus lands on the summary of errors, which the page title announces too.
+    expect(page.locator("#form-errors")).to_be_focused()
+    expect(page.locator("#form-errors")).to_contain_text("Your email: Enter a valid email address.")
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    expect(page.get_by_label("Your email")).to_have_accessible_description(
+        re.compile("Enter a valid email address.")
+    )
     expect(page.get_by_label("City")).to_have_value("Marseille")
 
     page.get_by_label("Your email").fill("me@example.org")

@@ -3,6 +3,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from petitions import signing
+from petitions.models import Petition, Signature
+from tests.factories import add_petition, add_signature
+
 pytestmark = pytest.mark.browser
 
 
@@ -47,3 +51,40 @@ def test_the_content_security_policy_blocks_an_injected_inline_script(browser, l
 
     context.close()
     assert ran is False
+
+
+def test_the_home_counters_follow_each_confirmed_signature_live(page, campaign):
+    add_petition(campaign, "free-jane-doe", title="Free Jane Doe", offset=785)
+    add_petition(campaign, "free-john-roe", title="Free John Roe", offset=12)
+    page.goto("/")
+    jane = page.locator(".petition-card", has_text="Free Jane Doe").locator(".counter__number")
+    john = page.locator(".petition-card", has_text="Free John Roe").locator(".counter__number")
+    expect(jane).to_have_text("785")
+
+    signature = add_signature(
+        Petition.objects.get(slug="free-jane-doe"), "ada@example.org", Signature.Status.PENDING
+    )
+    signing.confirm(signature_id=signature.pk)
+
+    # No reload: the page asks count.json every few seconds.
+    expect(jane).to_have_text("786", timeout=20_000)
+    expect(john).to_have_text("12")
+
+
+def test_a_page_with_two_counters_of_one_petition_asks_for_its_count_once_each_time(
+    new_tab, campaign
+):
+    """On a phone the petition page shows its counter twice (the sign bar, the form's panel)."""
+    add_petition(campaign, "free-jane-doe", title="Free Jane Doe")
+    tab = new_tab(viewport={"width": 390, "height": 844}, is_mobile=True)
+    asked = []
+    tab.on(
+        "request",
+        lambda request: asked.append(request.url) if "count.json" in request.url else None,
+    )
+    tab.goto("/petitions/free-jane-doe/")
+    assert tab.locator("[data-count-url]").count() == 2
+    for _ in range(2):
+        with tab.expect_response(lambda response: "count.json" in response.url, timeout=20_000):
+            pass
+    assert len(asked) == 2

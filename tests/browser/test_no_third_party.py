@@ -1,35 +1,29 @@
-"""A supporter's browser talks to this site only: every request a public page makes, images
-and share images included, goes to our own host."""
+"""A supporter's browser talks to this site only: every request that every kind of public page
+makes (images, drawn visuals, share icons, scripts, count.json) goes to our own host."""
 
-import io
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 
-from campaigns.models import Campaign, Event
-from petitions.models import Petition
+from tests.browser.public_pages import LAPTOP, PHONE, load_public_site, visit_every_public_page
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_demo_pages_request_nothing_from_another_host(new_tab, live_server, transactional_db):
-    call_command("load_demo", stdout=io.StringIO())  # draws the visuals as it commits
-    pages = ["/", "/petitions/", "/campaigns/updates/"]
-    pages += [campaign.get_absolute_url() for campaign in Campaign.objects.all()]
-    pages += [petition.get_absolute_url() for petition in Petition.objects.all()]
-    pages += [event.get_absolute_url() for event in Event.objects.all()]
-    pages += ["/fr/", "/fr/campaigns/azat-miftakhov/"]
+@pytest.mark.parametrize("screen", ["phone", "laptop"])
+def test_no_public_page_makes_a_request_to_another_host(
+    new_tab, live_server, transactional_db, settings, screen
+):
+    event = load_public_site(settings)  # the demo draws its visuals as it commits
+    tab = new_tab(**(PHONE if screen == "phone" else LAPTOP))
     ours = urlsplit(live_server.url).netloc
-    for size in ({"width": 390, "height": 844}, {"width": 1280, "height": 800}):
-        tab = new_tab(viewport=size)
-        requested = []
-        tab.on("request", lambda request, seen=requested: seen.append(request.url))
-        for page in pages:
-            tab.goto(page, wait_until="load")
-        elsewhere = {
-            url for url in requested if not url.startswith("data:") and urlsplit(url).netloc != ours
-        }
-        assert elsewhere == set()
-        images = [url for url in requested if "/media/" in url]
-        assert images, "the pages show the drawn campaign visuals"
+    requested = []
+    tab.on("request", lambda request: requested.append(request.url))
+    seen = list(visit_every_public_page(tab, event))
+    assert len(seen) >= 29
+    elsewhere = {
+        url for url in requested if not url.startswith("data:") and urlsplit(url).netloc != ours
+    }
+    assert elsewhere == set()
+    assert any("/static/css/site.css" in url for url in requested)  # requests are seen
+    assert any("/media/" in url for url in requested), "the pages show the drawn visuals"

@@ -28,7 +28,7 @@ def petition(transactional_db, campaign, settings):
 def sign_on(tab):
     tab.goto("/petitions/free-jane-doe/")
     expect(tab.get_by_role("heading", level=1)).to_have_text("Free Jane Doe")
-    expect(tab.locator(".counter__number")).to_have_text("785")
+    expect(tab.locator(".counter__number:visible")).to_have_text("785")
     tab.get_by_label("First name", exact=True).fill("Ada")
     tab.get_by_label("Last name", exact=True).fill("Lovelace")
     tab.get_by_label("Email", exact=True).fill("ada@example.org")
@@ -48,7 +48,7 @@ def test_a_supporter_signs_on_a_phone_confirms_and_watches_the_counter_go_up(pho
 
     petition_tab = phone_page.context.new_page()
     petition_tab.goto("/petitions/free-jane-doe/")
-    counter = petition_tab.locator(".counter__number")
+    counter = petition_tab.locator(".counter__number:visible")
     expect(counter).to_have_text("785")
 
     phone_page.goto(confirmation_path())
@@ -85,7 +85,7 @@ def test_without_javascript_a_supporter_signs_confirms_and_is_counted(
         call_command("fold_signature_counts", verbosity=0)
         clock.advance(page_cache.FRESH_SECONDS)  # the page shows a count that recent at most
         tab.get_by_role("link", name="See the petition").click()
-        expect(tab.locator(".counter__number")).to_have_text("786")
+        expect(tab.locator(".counter__number:visible")).to_have_text("786")
         expect(tab.locator(".recent-signers")).to_contain_text("Ada, United Kingdom")
     finally:
         context.close()
@@ -96,7 +96,13 @@ def test_errors_are_announced_and_the_typed_values_kept(phone_page, petition):
     phone_page.get_by_label("First name", exact=True).fill("Ada")
     phone_page.get_by_label("Email", exact=True).fill("not-an-email")
     phone_page.get_by_role("button", name="Sign", exact=True).click()
-    expect(phone_page.get_by_role("alert")).to_contain_text("Please correct the fields")
+    summary = phone_page.get_by_role("heading", name="Please correct the fields marked below.")
+    expect(summary).to_be_in_viewport()
+    # Focus is on the summary, which names each field in error and links to it.
+    expect(phone_page.locator("#form-errors")).to_be_focused()
+    expect(phone_page).to_have_title(re.compile(r"^Error: Free Jane Doe"))
+    phone_page.get_by_role("link", name="Email: Enter a valid email address.").click()
+    expect(phone_page.get_by_label("Email", exact=True)).to_be_focused()
     email = phone_page.get_by_label("Email", exact=True)
     expect(email).to_have_value("not-an-email")
     expect(email).to_have_attribute("aria-invalid", "true")
@@ -160,3 +166,44 @@ def test_with_recaptcha_on_the_form_sends_the_token_from_googles_script(
     assert verified_tokens == ["site-key:sign:token"]
     signature = Signature.objects.get()
     assert (signature.status, signature.review_reason) == (Signature.Status.PENDING, "")
+
+
+def test_a_supporter_sees_where_the_email_went_and_corrects_a_mistyped_address(
+    phone_page, petition
+):
+    phone_page.goto("/petitions/free-jane-doe/")
+    phone_page.get_by_label("First name", exact=True).fill("Ada")
+    phone_page.get_by_label("Last name", exact=True).fill("Lovelace")
+    phone_page.get_by_label("Email", exact=True).fill("ada@mistyped.example")
+    phone_page.get_by_label("Country", exact=True).select_option("GB")
+    phone_page.get_by_role("button", name="Sign", exact=True).click()
+    expect(phone_page.locator(".sent-to")).to_contain_text("We sent it to ada@mistyped.example.")
+    assert "mistyped" not in phone_page.url
+
+    phone_page.get_by_role("button", name="Wrong address? Sign again").click()
+    expect(phone_page.get_by_role("status")).to_contain_text(
+        "The signature sent to ada@mistyped.example is cancelled"
+    )
+    expect(phone_page.get_by_label("Email", exact=True)).to_have_value("")
+    assert Signature.objects.get().status == Signature.Status.WITHDRAWN
+
+    phone_page.get_by_label("First name", exact=True).fill("Ada")
+    phone_page.get_by_label("Last name", exact=True).fill("Lovelace")
+    phone_page.get_by_label("Email", exact=True).fill("ada@example.org")
+    phone_page.get_by_label("Country", exact=True).select_option("GB")
+    phone_page.get_by_role("button", name="Sign", exact=True).click()
+    expect(phone_page.locator(".sent-to")).to_contain_text("We sent it to ada@example.org.")
+
+    # Another browser gets the same page, without anyone's address.
+    stranger = phone_page.context.browser.new_context(
+        base_url=phone_page.url.split("/petitions")[0]
+    )
+    try:
+        other = stranger.new_page()
+        other.goto("/petitions/free-jane-doe/thanks/")
+        expect(other.get_by_role("heading", level=1)).to_have_text(
+            "Thank you! Now check your email"
+        )
+        expect(other.locator(".sent-to")).to_have_count(0)
+    finally:
+        stranger.close()

@@ -18,7 +18,7 @@ def test_field_errors_are_shown_next_to_the_fields_with_the_typed_values_kept(cl
     response = client.post(petition.get_absolute_url(), data)
     content = response.content.decode()
     assert response.status_code == 400
-    assert 'role="alert"' in content
+    assert '<div class="error-summary" id="form-errors" tabindex="-1" autofocus' in content
     assert 'value="Zoë"' in content
     assert 'value="not-an-email"' in content
     assert '<option value="GB" selected>United Kingdom</option>' in content

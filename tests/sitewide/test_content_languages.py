@@ -85,7 +85,7 @@ def test_a_french_petition_at_its_english_address_has_an_english_interface(clien
     html = client.get(petition.get_absolute_url()).text
     assert '<html lang="en">' in html
     assert "Sign the petition" in html
-    assert '<h1 lang="fr">Liberté pour Jane !</h1>' in html
+    assert '<h1 lang="fr">Liberté pour Jane\u202f!</h1>' in html
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)[0]
     assert 'href="/petitions/liberte/" lang="en" hreflang="en" aria-current="true"' in switcher
     assert 'href="/fr/petitions/liberte/"' in switcher
@@ -96,12 +96,12 @@ def test_each_language_reads_its_translation_or_else_the_main_language(client, f
     assert '<h1 lang="en">Freedom for Jane Doe!</h1>' in english
     assert "<strong>without trial</strong>" in english
     french = client.get("/fr/petitions/liberte-pour-jane-doe/").text
-    assert '<h1 lang="fr">Liberté pour Jane Doe !</h1>' in french
+    assert '<h1 lang="fr">Liberté pour Jane Doe\u202f!</h1>' in french
     assert "<strong>sans procès</strong>" in french
     # No German: the main language, French, not English.
     german = client.get("/de/petitions/liberte-pour-jane-doe/").text
     assert '<html lang="de">' in german
-    assert '<h1 lang="fr">Liberté pour Jane Doe !</h1>' in german
+    assert '<h1 lang="fr">Liberté pour Jane Doe\u202f!</h1>' in german
     assert '<ol class="petition__demands" lang="fr">' in german
     assert "libérer Jane Doe" in german
 

@@ -127,6 +127,6 @@ def test_the_proxy_keeps_only_what_says_public_and_compresses():
     assert "proxy_cache solidarity_pages;" in NGINX_CONF
     assert "proxy_cache_valid" not in NGINX_CONF  # no answer is kept unless it says so
     assert "proxy_ignore_headers" not in NGINX_CONF  # Cache-Control, Set-Cookie and Vary hold
-    assert "proxy_no_cache $cookie_sessionid;" in NGINX_CONF
-    assert "proxy_cache_bypass $cookie_sessionid;" in NGINX_CONF
+    assert "proxy_no_cache $cookie_sessionid $cookie_petition_receipt;" in NGINX_CONF
+    assert "proxy_cache_bypass $cookie_sessionid $cookie_petition_receipt;" in NGINX_CONF
     assert "gzip on;" in NGINX_CONF
