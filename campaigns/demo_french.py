@@ -20,19 +20,19 @@ y voient une manœuvre pour le maintenir en prison.
 
 NAVALNY_BIOGRAPHY = """\
 Alexeï Navalny était une figure majeure de l’opposition russe et un militant de la lutte contre la
-corruption. Il a été détenu illégalement depuis son retour en Russie, le 17 janvier 2021, jusqu’à sa
-mort en détention le **16 février 2024**.
+corruption. Il a été détenu illégalement depuis son retour en Russie, le 17 janvier 2021, jusqu’à
+sa mort en détention le **16 février 2024**.
 
-Il purgeait une peine supplémentaire de neuf ans, qui s’ajoutait à une condamnation antérieure à deux
-ans et demi, lorsque, le 4 août 2023, un tribunal l’a condamné à 19 ans de colonie pénitentiaire à
-régime spécial pour « extrémisme ». En décembre 2023, il a été transféré dans la colonie
-pénitentiaire IK-3 à Kharp, dans la région de Iamalo-Nénétsie, au-delà du cercle polaire arctique.
-Il y est mort. La Cour européenne des droits de l’homme avait jugé qu’il devait être libéré
-immédiatement.
+Il purgeait une peine supplémentaire de neuf ans, qui s’ajoutait à une condamnation antérieure à
+deux ans et demi, lorsque, le 4 août 2023, un tribunal l’a condamné à 19 ans de colonie
+pénitentiaire à régime spécial pour « extrémisme ». En décembre 2023, il a été transféré dans la
+colonie pénitentiaire IK-3 à Kharp, dans la région de Iamalo-Nénétsie, au-delà du cercle polaire
+arctique. Il y est mort. La Cour européenne des droits de l’homme avait jugé qu’il devait être
+libéré immédiatement.
 
-En prison, il souffrait de graves problèmes de santé : les médecins de la prison lui ont diagnostiqué
-une double hernie discale, peut-être aggravée par les séquelles de son empoisonnement. Pendant des
-mois, il a été privé de soins médicaux adéquats et des médecins de son choix.
+En prison, il souffrait de graves problèmes de santé : les médecins de la prison lui ont
+diagnostiqué une double hernie discale, peut-être aggravée par les séquelles de son empoisonnement.
+Pendant des mois, il a été privé de soins médicaux adéquats et des médecins de son choix.
 """
 
 SOLIDARITY_DAY_CALL = """\
@@ -53,14 +53,12 @@ CAMPAIGNS = {
         "biography": AZAT_BIOGRAPHY,
         "place_of_detention": "Colonie pénitentiaire à Omoutninsk, région de Kirov, Russie",
         "charges": (
-            "Des accusations dont ses soutiens affirment qu’elles ont été fabriquées et reposent sur "
-            "de faux témoignages obtenus sous la torture.\n\nUne nouvelle affaire pénale rapportée "
-            "fin août 2023 : « incitation au terrorisme » (article 205.2, partie 1, du Code pénal "
-            "russe)."
+            "Des accusations dont ses soutiens affirment qu’elles ont été fabriquées et reposent "
+            "sur de faux témoignages obtenus sous la torture.\n\nUne nouvelle affaire pénale "
+            "rapportée fin août 2023 : « incitation au terrorisme » (article 205.2, partie 1, du "
+            "Code pénal russe)."
         ),
-        "sentence": (
-            "Six ans de prison ; libération conditionnelle prévue le 4 septembre 2023"
-        ),
+        "sentence": ("Six ans de prison ; libération conditionnelle prévue le 4 septembre 2023"),
         "organiser_name": "Le Comité Azat Miftakhov",
     },
     "aleksei-navalny": {
@@ -81,8 +79,9 @@ CAMPAIGNS = {
             "« Extrémisme » (2023)."
         ),
         "sentence": (
-            "19 ans de colonie pénitentiaire à régime spécial (4 août 2023) ; auparavant, une peine "
-            "supplémentaire de neuf ans s’ajoutant à une condamnation antérieure à deux ans et demi"
+            "19 ans de colonie pénitentiaire à régime spécial (4 août 2023) ; auparavant, une "
+            "peine supplémentaire de neuf ans s’ajoutant à une condamnation antérieure à deux ans "
+            "et demi"
         ),
         "organiser_name": "Amnesty International Canada",
     },
@@ -173,7 +172,8 @@ TIMELINE = {
 UPDATES = {
     "a-petition-for-azats-release": (
         "Une pétition pour la libération d’Azat",
-        "Une pétition exigeant la libération d’Azat Miftakhov est ouverte aujourd’hui, en français.",
+        "Une pétition exigeant la libération d’Azat Miftakhov est ouverte aujourd’hui, en "
+        "français.",
         "Une pétition exigeant la libération d’Azat Miftakhov est ouverte aujourd’hui, en "
         "français : *Liberté pour Azat Miftakhov !*\n\n"
         "Azat, mathématicien et doctorant à l’Université d’État Lomonossov de Moscou, est "

@@ -74,9 +74,7 @@ def test_the_demo_reads_in_french_and_russian(client, demo, page, language):
         (AZAT_PETITION, "Liberté pour Azat Miftakhov !", "fr"),
     ],
 )
-def test_in_german_the_demo_falls_back_to_its_main_language(
-    client, demo, page, heading, language
-):
+def test_in_german_the_demo_falls_back_to_its_main_language(client, demo, page, heading, language):
     html = client.get(f"/de{page}").text
     assert '<html lang="de">' in html
     assert f'<h1 lang="{language}">{heading}</h1>' in html
