@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from campaigns.dates import DatePrecision, format_period
 from campaigns.models import CaseUpdate, Event
 from tests.factories import add_petition, add_signature
 
@@ -108,3 +109,19 @@ def test_recent_signers_are_dated_in_the_languages_form(
     html = client.get(f"{prefix(language)}/petitions/free-jane-doe/").text
     assert f", {minute}</li>" in html
     assert f", {minutes}</li>" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en", "July–August 2023"),
+        ("de", "Juli–August 2023"),
+        ("es", "julio–agosto de 2023"),
+        ("ru", "Июль–август 2023"),
+        ("uk", "Липень–серпень 2023"),
+    ],
+)
+def test_a_range_of_months_names_the_second_in_running_text(language, shown):
+    july, august = datetime.date(2023, 7, 1), datetime.date(2023, 8, 1)
+    with translation.override(language):
+        assert format_period(july, DatePrecision.MONTH, august) == shown
