@@ -125,3 +125,13 @@ def test_a_range_of_months_names_the_second_in_running_text(language, shown):
     july, august = datetime.date(2023, 7, 1), datetime.date(2023, 8, 1)
     with translation.override(language):
         assert format_period(july, DatePrecision.MONTH, august) == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("de", "17. Januar 2021"), ("ru", "17 января 2021 г."), ("uk", "17 січня 2021 р.")],
+)
+def test_the_day_of_a_detention_reads_as_the_other_dates_of_the_profile(client, language, shown):
+    call_command("load_demo", verbosity=0)
+    html = client.get(f"/{language}/campaigns/aleksei-navalny/").text
+    assert f"<dd>{shown}</dd>" in html
