@@ -14,7 +14,9 @@ FEED_LENGTH = 20
 
 
 class LatestUpdatesFeed(Feed):
-    """RSS 2.0 feed of the newest case updates of every published campaign."""
+    """RSS 2.0 feed of the newest case updates of every published campaign, in the address's
+    language (/fr/campaigns/updates/rss/): each update in it where translated, else in its
+    campaign's main language. (Django's Feed says the active language.)"""
 
     def title(self, campaign=None):
         return _("%(site)s: case updates") % {"site": settings.SITE_NAME}

@@ -80,8 +80,8 @@ class LocalActionForm(forms.ModelForm):
                 _("Choose a date within a week of the event: from %(first)s to %(last)s."),
                 code="far_from_event",
                 params={
-                    "first": date_format(first, "j F Y"),
-                    "last": date_format(last, "j F Y"),
+                    "first": date_format(first, "DATE_FORMAT"),
+                    "last": date_format(last, "DATE_FORMAT"),
                 },
             )
         return starts_on

@@ -1,4 +1,4 @@
-"""sitemap.xml sections for the campaigns app, in every language of the site."""
+"""sitemap.xml sections for the campaigns app: each page in each language it exists in."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -10,6 +10,12 @@ class CampaignsSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    def get_languages_for_item(self, item):
+        """What organisers wrote, in the languages it is written in; other pages in all."""
+        if hasattr(item, "translated_languages"):
+            return item.translated_languages()
+        return super().get_languages_for_item(item)
 
 
 class PageSitemap(CampaignsSitemap):

@@ -44,7 +44,7 @@ def status_line(campaign):
     """The status, with the date detention began or ended: "Sentenced · Detained since 2019"."""
     parts = [str(campaign.get_status_display())]
     if campaign.detention_ended_on:
-        parts.append(date_format(campaign.detention_ended_on, "j F Y"))
+        parts.append(date_format(campaign.detention_ended_on, "DATE_FORMAT"))
     elif campaign.detained_on:
         if campaign.status == Campaign.Status.DETAINED:
             parts = []  # "Detained · Detained since..." would say it twice

@@ -35,6 +35,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin: the models' translation fields exist by the time it reads them.
+    "modeltranslation",
     "sitewide.apps.SolidarityAdminConfig",  # Django's admin, under the site's name
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -190,8 +192,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: English is the source language; every UI string is translated into the
-# other languages (tests/sitewide/test_catalogues.py checks the catalogues).
+# Internationalisation: English is the source language of the interface, translated into the
+# other languages (locale/). What organisers write exists in any of them (django-modeltranslation:
+# a column per language, registered in each app's translation.py; sitewide/content_languages.py).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
@@ -201,6 +204,8 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("uk", _("Ukrainian")),
 ]
+# The admin fills in a new page's web address from its title in this language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = LANGUAGE_CODE
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 # British date formats for English (config/formats/en), as on the public pages.

@@ -4,9 +4,9 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from campaigns.sitemaps import sitemaps as campaign_sitemaps
+from petitions.sitemaps import sitemaps as petition_sitemaps
 from sitewide import views
 
 urlpatterns = [
@@ -15,10 +15,10 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {**campaign_sitemaps}},
+        {"sitemaps": {**campaign_sitemaps, **petition_sitemaps}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,6 +7,8 @@ nothing.
 
 from datetime import UTC, datetime
 
+from django.utils import translation
+
 from petitions.models import Demand, Petition
 
 NAVALNY_INTRODUCTION = """\
@@ -55,7 +57,7 @@ def load(campaigns):
 
     What exists is left alone, so organisers' edits survive a second run.
     """
-    navalny, _created = Petition.objects.get_or_create(
+    navalny, _created = _get_or_create(
         slug="free-aleksei-navalny",
         defaults={
             "title": "Free Aleksei Navalny",
@@ -85,7 +87,7 @@ def load(campaigns):
             "government critics.",
         ],
     )
-    azat, _created = Petition.objects.get_or_create(
+    azat, _created = _get_or_create(
         slug="liberte-pour-azat-miftakhov",
         defaults={
             "title": "Liberté pour Azat Miftakhov !",
@@ -106,6 +108,13 @@ def load(campaigns):
     return {petition.slug: petition for petition in (navalny, azat)}
 
 
+def _get_or_create(slug, defaults):
+    """The petition `slug`, created with its texts in its own language's columns."""
+    with translation.override(defaults["language"]):
+        return Petition.objects.get_or_create(slug=slug, defaults=defaults)
+
+
 def _set_demands(petition, texts):
-    for order, text in enumerate(texts, start=1):
-        Demand.objects.get_or_create(petition=petition, order=order, defaults={"text": text})
+    with translation.override(petition.language):
+        for order, text in enumerate(texts, start=1):
+            Demand.objects.get_or_create(petition=petition, order=order, defaults={"text": text})

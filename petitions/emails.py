@@ -39,10 +39,13 @@ def _absolute(path):
 
 
 def _send(signature, template, subject):
+    """Render and send in the language the signer signed in: the petition's texts in it where
+    translated, the links to its pages in it."""
     petition = signature.petition
-    with translation.override(petition.language):
+    with translation.override(signature.language):
         context = {
             "signature": signature,
+            "language": signature.language,
             "petition": petition,
             "site_name": settings.SITE_NAME,
             "organiser_name": settings.ORGANISER_NAME,

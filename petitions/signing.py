@@ -5,6 +5,7 @@ Views, admin actions and commands call these functions; none repeats their steps
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -46,6 +47,7 @@ def sign(
     postal_code="",
     wants_updates=False,
     show_publicly=False,
+    language=settings.LANGUAGE_CODE,
     ip="",
     verdict=spam.CLEAN,
 ):
@@ -57,7 +59,8 @@ def sign(
     signed, and a repeated submission is answered by at most one email an hour per signature. A spam
     `verdict` (petitions.spam) keeps the signature as spam, uncounted, and sends no email at
     all, not even to an address that has signed; a review verdict records its reason. Raises
-    SigningError("closed") when the petition takes no more signatures.
+    SigningError("closed") when the petition takes no more signatures. `language` is the one the
+    signer signed in (the page's): every email to them is in it.
     """
     if not petition.is_open:
         raise SigningError("closed", "This petition is closed.")
@@ -70,6 +73,7 @@ def sign(
         "postal_code": postal_code,
         "wants_updates": wants_updates,
         "show_publicly": show_publicly,
+        "language": language,
         "ip_hash": hash_ip(ip),
         "review_reason": verdict.reason,
     }

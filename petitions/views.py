@@ -61,9 +61,9 @@ def _signing_values(slug):
 
 
 def _render(request, petition, template, context, status=200):
-    """Render a petition's page in the petition's own language."""
-    with translation.override(petition.language):
-        return render(request, template, {"petition": petition, **context}, status=status)
+    """Render a petition's page: the interface in the address's language, the petition in it
+    where translated, else in its main language (its `content_language`, set as `lang`)."""
+    return render(request, template, {"petition": petition, **context}, status=status)
 
 
 # Cross-site forgery is refused by what the browser says (Sec-Fetch-Site, Origin), not by a
@@ -136,6 +136,7 @@ def _sign(request, petition, form):
             postal_code=data["postal_code"],
             wants_updates=data["wants_updates"],
             show_publicly=data["show_publicly"],
+            language=translation.get_language(),
             ip=ip,
             verdict=verdict,
         )

@@ -1,9 +1,9 @@
 """A Preview button for the admin's forms with Markdown texts: the texts as the site shows them.
 
 The button (templates/admin/submit_line.html) sends the form being edited, unsaved, to the
-preview's address and opens the answer in a new tab; the page renders each Markdown field with
-the site's own rendering (Markdown, then nh3's sanitising: sitewide.templatetags.markup). No
-script: an organiser keeps the form as it was in the first tab.
+preview's address and opens the answer in a new tab; the page renders each Markdown field, in
+each language it is written in, with the site's own rendering (Markdown, then nh3's sanitising:
+sitewide.templatetags.markup). No script: an organiser keeps the form as it was in the first tab.
 """
 
 from django.contrib.auth import get_permission_codename
@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from sitewide.content_languages import SITE_LANGUAGES, translated_fields
 from sitewide.templatetags.markup import render_markdown
 
 
@@ -59,11 +60,13 @@ class MarkdownPreviewMixin:
         if not self._may_preview(request):
             raise PermissionDenied
         texts = [
-            (self.opts.get_field(name).verbose_name, request.POST.get(name, ""))
+            (self.opts.get_field(column).verbose_name, request.POST.get(column, ""))
             for name in self.markdown_fields
+            for column in _written_columns(self.model, name, request.POST)
         ]
         for prefix, (field, title) in self.markdown_inline_fields.items():
-            texts += _inline_texts(request.POST, prefix, field, title)
+            for suffix in ["", *(f"_{code}" for code in SITE_LANGUAGES)]:
+                texts += _inline_texts(request.POST, prefix, field + suffix, title + suffix)
         texts = [
             {"label": label, "html": mark_safe(render_markdown(text))}  # noqa: S308 - sanitised by nh3
             for label, text in texts
@@ -72,10 +75,25 @@ class MarkdownPreviewMixin:
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Preview"),
-            "heading": request.POST.get(self.preview_title_field, ""),
+            "heading": _first_written(self.model, self.preview_title_field, request.POST),
             "texts": texts,
         }
         return TemplateResponse(request, "admin/markdown_preview.html", context)
+
+
+def _written_columns(model, name, data):
+    """The columns of the text `name` in `data`: those of its languages that hold something (at
+    least the first) for a text written in several languages, else `name` itself."""
+    if name not in translated_fields(model):
+        return [name]
+    columns = [f"{name}_{code}" for code in SITE_LANGUAGES]
+    return [column for column in columns if data.get(column, "").strip()] or columns[:1]
+
+
+def _first_written(model, name, data):
+    return next(
+        (data[column] for column in _written_columns(model, name, data) if column in data), ""
+    )
 
 
 def _inline_texts(data, prefix, field, title):

@@ -14,3 +14,7 @@ DEMO_HELP = _(
     "Example content that comes with the site (the load_demo command); delete it once you "
     "have your own."
 )
+MAIN_LANGUAGE_HELP = _(
+    "The language you write in first: its texts are required. Visitors read a translation in "
+    "their language where you wrote one, and this language otherwise."
+)

@@ -12,6 +12,8 @@ render of each page every few seconds instead of one per visitor.
 - What is per visitor is never in an entry: the view fills it in on each request (`fill`), such
   as the sign form's start token.
 - Only answers 200 are kept. While the cache is down every request renders, as before.
+- A request with a session (an organiser signed in to the admin) neither reads nor writes an
+  entry: what staff alone see (previews, the notice of a missing translation) is never kept.
 
 Facts that only organisers change (what signing reads of a petition) are kept under the same
 version (`cached_for_version`).
@@ -70,7 +72,7 @@ def cached_page(request, render, *, fill=None, fresh_for=FRESH_SECONDS, variant=
     content with what is per visitor filled in; it runs on every request. `variant` tells
     apart pages the configuration changes (reCAPTCHA on or off).
     """
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or has_session(request):
         response, data = render()
         if fill and response.status_code == 200 and not response.streaming:
             response.content = fill(response.content.decode(response.charset), data)

@@ -2,12 +2,15 @@
 robots.txt, privacy, accessibility, and the error pages every app shows."""
 
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
+from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -85,6 +88,20 @@ def _cache_answers():
     except Exception:  # a backend that raises when it is down: an answer all the same
         return False
     return kept
+
+
+def set_language(request):
+    """Django's set_language (the admin's language switch, and any form that posts to it),
+    reading the page to go back to in the language of that page's own address: Django's reads
+    it in the language of this request, which has no prefix, so from a French page (/fr/...) it
+    found no page and sent the visitor back to the French one."""
+    back = request.POST.get("next", request.GET.get("next")) or request.META.get("HTTP_REFERER")
+    try:
+        path = urlsplit(back or "").path
+    except ValueError:  # not an address at all: Django's view refuses it
+        path = ""
+    with translation.override(translation.get_language_from_path(path)):
+        return i18n.set_language(request)
 
 
 @require_safe

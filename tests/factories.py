@@ -91,7 +91,7 @@ def event_admin_form(event, **fields):
     """The admin's change form for `event` as an organiser sends it, with no local action."""
     return {
         "campaign": event.campaign.pk,
-        "title": event.title,
+        "title_en": event.title,
         "slug": event.slug,
         "starts_on": event.starts_on.isoformat(),
         "start_time": "18:00",

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Q
@@ -7,6 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from campaigns import moderation, posters
 from campaigns.models import Event, LocalAction, Moderation
 from sitewide.admin_preview import MarkdownPreviewMixin
+from sitewide.admin_translation import (
+    MainLanguageForm,
+    TranslatedAdmin,
+    by_language,
+    in_every_language,
+)
 
 LOCAL_ACTION_FIELDS = [
     "status",
@@ -26,7 +31,7 @@ class LocalActionInline(admin.StackedInline):
     fields = LOCAL_ACTION_FIELDS
 
 
-class EventAdminForm(forms.ModelForm):
+class EventAdminForm(MainLanguageForm):
     class Meta:
         model = Event
         fields = "__all__"  # noqa: DJ007 - the admin's fields choose what is shown
@@ -40,23 +45,23 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
+class EventAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     form = EventAdminForm
     markdown_fields = ["description", "call_to_action"]
     list_display = ["title", "campaign", "starts_on", "is_published", "pending_actions"]
     list_filter = ["is_published", "campaign"]
     list_select_related = ["campaign"]
-    search_fields = ["title", "description"]
+    search_fields = in_every_language("title", "description")
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
     inlines = [LocalActionInline]
     fields = [
         "campaign",
-        "title",
+        by_language("title"),
         "slug",
         ("starts_on", "start_time", "time_zone"),
-        "description",
-        "call_to_action",
+        by_language("description"),
+        by_language("call_to_action"),
         "poster_headline",
         "poster",
         ("accepts_actions", "accepts_photos"),

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
@@ -9,15 +8,28 @@ from campaigns import photos
 from campaigns.models import Campaign, CaseUpdate, TimelineEntry
 from sitewide import artwork
 from sitewide.admin_preview import MarkdownPreviewMixin
+from sitewide.admin_translation import (
+    MainLanguageForm,
+    TranslatedAdmin,
+    TranslatedStackedInline,
+    by_language,
+    in_every_language,
+)
 
 
-class TimelineEntryInline(admin.StackedInline):
+class TimelineEntryInline(TranslatedStackedInline):
     model = TimelineEntry
     extra = 0
-    fields = [("starts_on", "ends_on", "precision"), "sort_date", "title", "text", "sources"]
+    fields = [
+        ("starts_on", "ends_on", "precision"),
+        "sort_date",
+        by_language("title"),
+        by_language("text"),
+        "sources",
+    ]
 
 
-class CampaignAdminForm(forms.ModelForm):
+class CampaignAdminForm(MainLanguageForm):
     class Meta:
         model = Campaign
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
@@ -44,7 +56,7 @@ class CampaignAdminForm(forms.ModelForm):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
+class CampaignAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     form = CampaignAdminForm
     markdown_fields = ["charges", "biography"]
     markdown_inline_fields = {"timeline": ("text", "title")}
@@ -53,7 +65,7 @@ class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
     list_display_links = ["portrait_thumbnail", "name"]
     list_editable = ["is_published", "order"]
     list_filter = ["is_published", "status", "is_demo"]
-    search_fields = ["name", "summary", "organiser_name"]
+    search_fields = in_every_language("name", "summary", "organiser_name")
     prepopulated_fields = {"slug": ["name"]}
     inlines = [TimelineEntryInline]
     fieldsets = [
@@ -61,9 +73,10 @@ class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
             None,
             {
                 "fields": [
-                    "name",
+                    "language",
+                    by_language("name"),
                     "slug",
-                    "summary",
+                    by_language("summary"),
                     "status",
                     "facts_checked_on",
                     "is_published",
@@ -71,8 +84,8 @@ class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Portrait"), {"fields": ["portrait", "portrait_alt"]}),
-        (_("Poster and share images"), {"fields": ["slogan", "colour"]}),
+        (_("Portrait"), {"fields": ["portrait", by_language("portrait_alt")]}),
+        (_("Poster and share images"), {"fields": [by_language("slogan"), "colour"]}),
         (
             _("Detention"),
             {
@@ -80,14 +93,17 @@ class CampaignAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
                     ("detained_on", "detained_on_precision"),
                     "detention_ended_on",
                     "time_zone",
-                    "place_of_detention",
-                    "charges",
-                    "sentence",
+                    by_language("place_of_detention"),
+                    by_language("charges"),
+                    by_language("sentence"),
                 ]
             },
         ),
-        (_("Biography"), {"fields": ["biography"]}),
-        (_("Organising group"), {"fields": ["organiser_name", "organiser_email", "organiser_url"]}),
+        (_("Biography"), {"fields": [by_language("biography")]}),
+        (
+            _("Organising group"),
+            {"fields": [by_language("organiser_name"), "organiser_email", "organiser_url"]},
+        ),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
 
@@ -121,15 +137,22 @@ class UpdateStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(CaseUpdate)
-class CaseUpdateAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
+class CaseUpdateAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     markdown_fields = ["body"]
     list_display = ["title", "campaign", "publish_at", "status_label"]
     list_filter = [UpdateStatusFilter, "campaign"]
     list_select_related = ["campaign"]
-    search_fields = ["title", "summary", "body"]
+    search_fields = in_every_language("title", "summary", "body")
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "publish_at"
-    fields = ["campaign", "title", "slug", "summary", "body", "publish_at"]
+    fields = [
+        "campaign",
+        by_language("title"),
+        "slug",
+        by_language("summary"),
+        by_language("body"),
+        "publish_at",
+    ]
 
     @admin.display(description=_("status"))
     def status_label(self, update):

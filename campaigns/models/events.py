@@ -21,6 +21,7 @@ from campaigns.models.profiles import Campaign
 from campaigns.posters import POSTER_EXTENSIONS
 from campaigns.uploads import RandomName
 from sitewide import artwork_files
+from sitewide.content_languages import TranslatedContent, parent_language
 from sitewide.help_texts import MARKDOWN_HELP, SLUG_HELP
 
 
@@ -37,7 +38,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
 
 
-class Event(models.Model):
+class Event(TranslatedContent, models.Model):
     """A day of action for a campaign, such as an international day of solidarity."""
 
     campaign = models.ForeignKey(
@@ -117,6 +118,9 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("campaigns:event_detail", args=[self.campaign.slug, self.slug])
+
+    def main_language(self):
+        return parent_language(self, "campaign")
 
     @property
     def local_start(self):

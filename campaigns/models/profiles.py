@@ -1,5 +1,6 @@
 """A prisoner's profile: a campaign."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -15,7 +16,8 @@ from campaigns.dates import (
 )
 from campaigns.uploads import RandomName
 from sitewide import artwork, artwork_files
-from sitewide.help_texts import DEMO_HELP, MARKDOWN_HELP, SLUG_HELP
+from sitewide.content_languages import TranslatedContent
+from sitewide.help_texts import DEMO_HELP, MAIN_LANGUAGE_HELP, MARKDOWN_HELP, SLUG_HELP
 
 SLOGAN_HELP = _(
     "A few words above the name on the campaign's poster, such as “Free”. Empty: chosen from "
@@ -44,8 +46,11 @@ class CampaignQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Campaign(models.Model):
+class Campaign(TranslatedContent, models.Model):
     """A campaign for one prisoner: the profile visitors read."""
+
+    # Names are often written alike in several languages; the summary is always the language's.
+    translation_key = "summary"
 
     class Status(models.TextChoices):
         DETAINED = "detained", _("Detained")
@@ -62,6 +67,13 @@ class Campaign(models.Model):
         _("web address"), unique=True, validators=[validate_campaign_slug], help_text=SLUG_HELP
     )
     name = models.CharField(_("name"), max_length=200)
+    language = models.CharField(
+        _("main language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=MAIN_LANGUAGE_HELP,
+    )
     summary = models.CharField(_("one-line summary"), max_length=300)
     portrait = models.ImageField(_("portrait"), upload_to=RandomName("portraits"), blank=True)
     portrait_alt = models.CharField(
@@ -155,6 +167,9 @@ class Campaign(models.Model):
     def visual(self):
         """The drawn poster in the active language: {"url", "alt", "share_version"}, or {}."""
         return artwork_files.in_language(self.visuals)
+
+    def main_language(self):
+        return self.language
 
     def clean(self):
         if self.portrait and not self.portrait_alt:

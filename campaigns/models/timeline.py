@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.dates import DatePrecision, format_period, period_start
 from campaigns.models.profiles import Campaign
+from sitewide.content_languages import TranslatedContent, parent_language
 from sitewide.help_texts import MARKDOWN_HELP
 
 
-class TimelineEntry(models.Model):
+class TimelineEntry(TranslatedContent, models.Model):
     """A dated step in the prisoner's case, with its sources."""
 
     campaign = models.ForeignKey(
@@ -53,6 +54,9 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return f"{self.date_display}: {self.title}"
+
+    def main_language(self):
+        return parent_language(self, "campaign")
 
     def clean(self):
         if self.starts_on:

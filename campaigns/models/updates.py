@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models.profiles import Campaign, refuse_reserved_slug
+from sitewide.content_languages import TranslatedContent, parent_language
 from sitewide.help_texts import MARKDOWN_HELP, SLUG_HELP
 
 # Update slugs that would shadow the campaign's feeds at /campaigns/<slug>/updates/rss|atom/.
@@ -26,7 +27,7 @@ class CaseUpdateQuerySet(models.QuerySet):
         return self.live(now).filter(campaign__is_published=True)
 
 
-class CaseUpdate(models.Model):
+class CaseUpdate(TranslatedContent, models.Model):
     """A news post about a campaign: a draft, scheduled, or published by its publish time."""
 
     class Status(models.TextChoices):
@@ -75,6 +76,9 @@ class CaseUpdate(models.Model):
 
     def get_absolute_url(self):
         return reverse("campaigns:update_detail", args=[self.campaign.slug, self.slug])
+
+    def main_language(self):
+        return parent_language(self, "campaign")
 
     def status(self, now=None):
         if self.publish_at is None:

@@ -11,15 +11,21 @@ from petitions.admin import reports
 from petitions.models import Demand, Petition
 from sitewide.admin_display import badge, short_datetime
 from sitewide.admin_preview import MarkdownPreviewMixin
+from sitewide.admin_translation import (
+    TranslatedAdmin,
+    TranslatedTabularInline,
+    by_language,
+    in_every_language,
+)
 
 # Text boxes as tall as what they usually hold, so that the form's sections fit the screen.
 TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3}
 
 
-class DemandInline(admin.TabularInline):
+class DemandInline(TranslatedTabularInline):
     model = Demand
     extra = 1
-    fields = ["text", "order"]
+    fields = [*by_language("text"), "order"]
     # A demand is a sentence or two: a box that shows it whole.
     formfield_overrides = {
         models.CharField: {"widget": widgets.AdminTextareaWidget(attrs={"rows": 2})}
@@ -27,18 +33,29 @@ class DemandInline(admin.TabularInline):
 
 
 @admin.register(Petition)
-class PetitionAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
+class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     list_display = ["title", "status_badge", "language", "campaign", "counter", "goal", "opens"]
     list_filter = ["status", "language", "is_demo"]
-    search_fields = ["title", "target", "slug"]
+    search_fields = [*in_every_language("title", "target"), "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [DemandInline]
     readonly_fields = ["confirmed_count"]
     save_on_top = True
     markdown_fields = ["introduction", "body", "thank_you_text"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "target", ("campaign", "language", "status")]}),
-        (_("Texts"), {"fields": ["introduction", "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("campaign", "status"),
+                    "language",
+                    by_language("title"),
+                    "slug",
+                    by_language("target"),
+                ]
+            },
+        ),
+        (_("Texts"), {"fields": [by_language("introduction"), by_language("body")]}),
         (
             _("Counter and goal"),
             {"fields": [("goal", "goal_steps_up"), ("offset", "confirmed_count")]},
@@ -46,7 +63,14 @@ class PetitionAdmin(MarkdownPreviewMixin, admin.ModelAdmin):
         (_("Dates"), {"fields": [("opens_at", "closes_at")]}),
         (
             _("Sharing and after signing"),
-            {"fields": ["share_text", "thank_you_text", ("next_action_text", "next_action_url")]},
+            {
+                "fields": [
+                    by_language("share_text"),
+                    by_language("thank_you_text"),
+                    by_language("next_action_text"),
+                    "next_action_url",
+                ]
+            },
         ),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]

@@ -45,6 +45,7 @@ class SignatureAdmin(admin.ModelAdmin):
         "status",
         "review_reason",
         "petition",
+        "language",
         "wants_updates",
         "show_publicly",
         ("country", CountryFilter),

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sitewide import artwork_files
-from sitewide.help_texts import DEMO_HELP, MARKDOWN_HELP, SLUG_HELP
+from sitewide.content_languages import TranslatedContent, parent_language
+from sitewide.help_texts import DEMO_HELP, MAIN_LANGUAGE_HELP, MARKDOWN_HELP, SLUG_HELP
 
 # Goals an organiser may let the petition climb through once reached: 100, 250, 500, 1,000, ...
 GOAL_STEPS = (1, 2.5, 5)
@@ -45,7 +46,7 @@ class PetitionQuerySet(models.QuerySet):
         )
 
 
-class Petition(models.Model):
+class Petition(TranslatedContent, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open")
@@ -67,7 +68,11 @@ class Petition(models.Model):
         verbose_name=_("campaign"),
     )
     language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+        _("main language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=MAIN_LANGUAGE_HELP,
     )
     goal = models.PositiveIntegerField(_("goal"), default=1000)
     goal_steps_up = models.BooleanField(
@@ -132,6 +137,9 @@ class Petition(models.Model):
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.slug])
 
+    def main_language(self):
+        return self.language
+
     @property
     def share_card(self):
         """The drawn share card in the active language: {"alt", "share_version"...}, or {}."""
@@ -180,7 +188,9 @@ class Petition(models.Model):
         return min(100, self.signature_count * 100 // goal) if goal else 100
 
 
-class Demand(models.Model):
+class Demand(TranslatedContent, models.Model):
+    translation_key = "text"
+
     petition = models.ForeignKey(
         Petition, related_name="demands", on_delete=models.CASCADE, verbose_name=_("petition")
     )
@@ -194,3 +204,6 @@ class Demand(models.Model):
 
     def __str__(self):
         return self.text
+
+    def main_language(self):
+        return parent_language(self, "petition")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,13 @@ class Signature(models.Model):
     email_normalised = models.CharField(_("normalised email"), max_length=254, editable=False)
     country = CountryField(_("country"))
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the signer signed in: every email to them is in it."),
+    )
     wants_updates = models.BooleanField(_("wants to hear from the organiser"), default=False)
     show_publicly = models.BooleanField(_("listed publicly"), default=False)
     status = models.CharField(

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -29,12 +30,32 @@ def canonical_url(context):
     return url
 
 
+# og:locale of each language of the site.
+OPEN_GRAPH_LOCALES = {
+    "en": "en_GB",
+    "fr": "fr_FR",
+    "de": "de_DE",
+    "es": "es_ES",
+    "ru": "ru_RU",
+    "uk": "uk_UA",
+}
+
+
 @register.simple_tag(takes_context=True)
-def language_alternates(context):
-    """(language code, address) of this page in every language of the site."""
+def language_alternates(context, content=None):
+    """(language code, address) of this page in each language it exists in: every language of
+    the site, or only those `content` (a campaign, update, event, petition) is written in."""
     request = context["request"]
     here = request.build_absolute_uri(request.path)
-    return [(code, translate_url(here, code)) for code, _name in settings.LANGUAGES]
+    languages = [code for code, _name in settings.LANGUAGES]
+    if content:
+        languages = content.translated_languages()
+    return [(code, translate_url(here, code)) for code in languages]
+
+
+@register.simple_tag
+def open_graph_locale():
+    return OPEN_GRAPH_LOCALES.get(get_language(), "en_GB")
 
 
 @register.simple_tag

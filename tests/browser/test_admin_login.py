@@ -16,11 +16,11 @@ def test_an_organiser_logs_in_and_publishes_a_campaign_that_visitors_then_see(pa
     page.get_by_role("button", name="Log in").click()
 
     page.goto("/admin/campaigns/campaign/add/")
-    page.get_by_label("Name").press_sequentially("Ada Example")
+    page.get_by_label("Name [en]").press_sequentially("Ada Example")
     expect(page.get_by_label("Web address")).to_have_value(
         "ada-example"
     )  # filled by the admin's script
-    page.get_by_label("One-line summary").fill("Blogger jailed for a post.")
+    page.get_by_label("One-line summary [en]").fill("Blogger jailed for a post.")
     page.get_by_label("Published").check()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")

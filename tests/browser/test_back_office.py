@@ -126,12 +126,14 @@ def test_the_preview_shows_the_unsaved_texts_in_a_new_tab(page, staff_editor, ca
     petition = add_petition(campaign)
     log_in(page)
     page.goto(f"/admin/petitions/petition/{petition.pk}/change/")
-    page.get_by_label("Introduction").fill("Held **without trial** since 2021.")
+    page.get_by_label("Introduction [en]").fill("Held **without trial** since 2021.")
 
     with page.context.expect_page() as preview_tab:
         page.get_by_role("button", name="Preview the texts").first.click()
     preview = preview_tab.value
 
     expect(preview.locator(".markdown-preview__body strong")).to_have_text("without trial")
-    expect(page.get_by_label("Introduction")).to_have_value("Held **without trial** since 2021.")
+    expect(page.get_by_label("Introduction [en]")).to_have_value(
+        "Held **without trial** since 2021."
+    )
     assert Petition.objects.get().introduction == ""

@@ -25,7 +25,7 @@ def test_a_portrait_uploaded_in_the_admin_loses_its_metadata(admin_client, campa
     data.update(
         {
             "portrait": SimpleUploadedFile("jane.jpg", jpeg_with_gps(), "image/jpeg"),
-            "portrait_alt": "Jane Doe at her desk",
+            "portrait_alt_en": "Jane Doe at her desk",
             "detained_on": "2022-03-01",
             "timeline-TOTAL_FORMS": "0",
             "timeline-INITIAL_FORMS": "0",

@@ -12,7 +12,7 @@ def test_the_profile_shows_the_prisoner_facts(client, campaign):
     response = client.get(campaign.get_absolute_url())
     assert response.status_code == 200
     content = response.content.decode()
-    assert "<h1>Jane Doe</h1>" in content
+    assert '<h1 lang="en">Jane Doe</h1>' in content
     assert "Women&#x27;s prison no. 1" in content
     assert "Spreading false information" in content
     assert "Five years" in content

@@ -148,9 +148,10 @@ def test_the_admin_asks_for_the_end_date_of_a_released_prisoner(client, admin_us
     client.force_login(admin_user)
     url = reverse("admin:campaigns_campaign_change", args=[campaign.pk])
     data = {
-        "name": campaign.name,
+        "language": "en",
+        "name_en": campaign.name,
         "slug": campaign.slug,
-        "summary": campaign.summary,
+        "summary_en": campaign.summary,
         "status": Campaign.Status.RELEASED,
         "order": 0,
         "detained_on": "2022-03-01",

@@ -19,6 +19,7 @@ def meta(content, key):
 def test_a_campaign_page_has_link_preview_tags_and_a_canonical_url(client, campaign):
     campaign.portrait.save("portrait.jpg", ContentFile(image_bytes("JPEG")))
     campaign.portrait_alt = "Jane Doe smiling"
+    campaign.summary_fr = "Journaliste emprisonnée pour ses reportages."
     campaign.save()
     content = client.get(campaign.get_absolute_url(), {"utm_source": "x"}).content.decode()
     assert '<link rel="canonical" href="http://testserver/campaigns/jane-doe/">' in content
@@ -101,8 +102,14 @@ def test_campaign_update_and_event_pages_offer_share_links(client, event):
         assert "https://t.me/share/url?url=http%3A%2F%2Ftestserver" in content, url
 
 
-def test_the_sitemap_lists_public_pages_in_both_languages(client, event, unpublished_campaign):
-    update = add_update(event.campaign, "Appeal")
+def test_the_sitemap_lists_public_pages_in_the_languages_they_are_written_in(
+    client, event, unpublished_campaign
+):
+    event.campaign.summary_fr = "Journaliste emprisonnée pour ses reportages."
+    event.campaign.save()
+    event.title_fr = "Journée de solidarité"
+    event.save()
+    update = add_update(event.campaign, "Appeal", title_fr="Appel")
     draft = add_update(event.campaign, "Draft", days_ago=None)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200

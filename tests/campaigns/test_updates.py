@@ -36,7 +36,7 @@ def test_the_update_page_shows_the_sanitised_text(client, campaign):
     response = client.get(update.get_absolute_url())
     assert response.status_code == 200
     content = response.content.decode()
-    assert "<h1>Verdict</h1>" in content
+    assert '<h1 lang="en">Verdict</h1>' in content
     assert "<strong>verdict</strong>" in content
     assert "<script>alert" not in content
 

@@ -85,7 +85,7 @@ def test_before_its_visuals_are_drawn_a_profile_shows_the_full_name_not_an_initi
     client, campaign
 ):
     html = client.get(campaign.get_absolute_url()).content.decode()
-    assert '<span class="portrait__name">Jane Doe</span>' in html
+    assert '<span class="portrait__name" lang="en">Jane Doe</span>' in html
     assert '"portrait portrait--large portrait--none" aria-hidden="true">J<' not in html
 
 
@@ -187,7 +187,7 @@ def test_a_colour_without_its_hash_in_capitals_or_left_empty_is_accepted(
     admin_client, campaign, typed, stored
 ):
     Campaign.objects.filter(pk=campaign.pk).update(colour="#2a9d8f")
-    url, data = admin_form(admin_client, campaign, colour=typed, slogan="Justice")
+    url, data = admin_form(admin_client, campaign, colour=typed, slogan_en="Justice")
     response = admin_client.post(url, data)
     assert response.status_code == 302
     campaign.refresh_from_db()

@@ -25,7 +25,7 @@ def add_signature(petition, email, status=Signature.Status.CONFIRMED, **fields):
 
 def test_the_petition_form_has_inline_demands_and_editable_offset_and_goal(admin_client, petition):
     content = admin_client.get(f"/admin/petitions/petition/{petition.pk}/change/").content.decode()
-    assert 'name="demands-0-text"' in content
+    assert 'name="demands-0-text_en"' in content
     assert ">\nrelease Jane Doe at once</textarea>" in content
     assert 'name="offset"' in content
     assert 'name="goal"' in content

@@ -82,18 +82,21 @@ def test_the_petition_form_opens_with_its_reports_and_comes_in_sections(admin_cl
 
     statistics = content.index(f'href="/admin/petitions/petition/{petition.pk}/statistics/"')
     export = content.index(f'href="/admin/petitions/petition/{petition.pk}/export/"')
-    first_field = content.index('name="title"')
+    first_field = content.index('name="title_en"')
     assert statistics < first_field and export < first_field
     assert content.count('name="_save"') == 2  # the buttons at the top and at the bottom
     headings = ["Texts", "Counter and goal", "Dates", "Sharing and after signing"]
     positions = [content.index(f'class="fieldset-heading">{heading}</h2>') for heading in headings]
     positions.append(content.index('<h2 id="demands-heading"'))
     assert positions == sorted(positions)
-    assert 'name="introduction" cols="40" rows="5"' in content
+    assert 'name="introduction_en" cols="40" rows="5"' in content
 
 
 def preview(client, **texts):
-    return client.post("/admin/petitions/petition/preview/", texts)
+    """Post the texts as the form names them: in English, the first language."""
+    return client.post(
+        "/admin/petitions/petition/preview/", {f"{name}_en": text for name, text in texts.items()}
+    )
 
 
 def test_the_preview_renders_the_unsaved_markdown_as_the_site_does(admin_client, petition):

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from petitions import emails
 from petitions.models import Petition, Signature
+from tests.factories import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -79,9 +80,8 @@ def _broken_send(*args, **kwargs):
     raise ConnectionRefusedError("SMTP server down")
 
 
-def test_the_confirmation_email_is_in_the_petitions_language(sign, petition):
-    Petition.objects.filter(pk=petition.pk).update(language="fr")
-    sign()
+def test_the_confirmation_email_is_in_the_language_the_signer_signed_in(client, petition):
+    client.post("/fr/petitions/free-jane-doe/", form_data(petition))
     [message] = mail.outbox
     assert message.subject == "Veuillez confirmer votre signature\xa0: Free Jane Doe"
     assert "Pour retirer votre signature à tout moment" in message.body

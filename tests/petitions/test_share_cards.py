@@ -121,7 +121,7 @@ def test_a_french_petition_links_its_french_card(client, petition):
     Petition.objects.filter(pk=petition.pk).update(language="fr")
     petition.refresh_from_db()
     draw_cards(petition)
-    html = client.get(petition.get_absolute_url()).content.decode()
+    html = client.get(f"/fr{petition.get_absolute_url()}").content.decode()
     version = petition.share_cards["languages"]["fr"]["wide"].rsplit("/")[-1].split(".")[0]
     assert meta(html, "og:image") == (
         f"http://testserver/fr/petitions/free-jane-doe/share.png?v={version}"

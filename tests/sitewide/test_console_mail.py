@@ -32,7 +32,7 @@ def test_the_confirmation_email_prints_a_whole_link_that_confirms(
         campaign, "liberte-pour-jane", title="Liberté pour Jane !", language="fr"
     )
 
-    client.post(petition.get_absolute_url(), form_data(petition))
+    client.post(f"/fr{petition.get_absolute_url()}", form_data(petition))
 
     output = terminal.getvalue()
     assert "To: ada@example.org" in output

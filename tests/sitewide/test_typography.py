@@ -55,7 +55,7 @@ def test_the_french_demo_petitions_title_never_breaks_before_its_exclamation_mar
     call_command("load_demo", stdout=io.StringIO())
     html = client.get("/petitions/liberte-pour-azat-miftakhov/").content.decode()
     shown = html[html.index("<main") : html.index("</main>")]  # what the page shows
-    assert f"<h1>Liberté pour Azat Miftakhov{NARROW}!</h1>" in shown
+    assert f'<h1 lang="fr">Liberté pour Azat Miftakhov{NARROW}!</h1>' in shown
     assert "Miftakhov !" not in shown
     assert f"<title>Liberté pour Azat Miftakhov{NARROW}!" in html
     home = client.get("/").content.decode()
