@@ -58,11 +58,22 @@ def format_period(start, precision, end=None):
         return f"{date_format(start, full)} – {date_format(end, full)}"
     if precision == DatePrecision.MONTH:
         first = pgettext("first month of a range within a year", "F")
-        return f"{date_format(start, first)}–{date_format(end, full)}"
+        return f"{date_format(start, first)}–{_in_running_text(date_format(end, full), end)}"
     if start.month == end.month:
         return f"{date_format(start, 'j')}–{date_format(end, full)}"
     first = pgettext("first day of a range within a year", "j F")
     return f"{date_format(start, first)} – {date_format(end, full)}"
+
+
+def _in_running_text(text, date):
+    """`text`, which starts with `date`'s month name, as it reads after another word.
+
+    Russian and Ukrainian capitalise a month's name standing alone ("Август 2023") but not in
+    running text ("Июль–август 2023"); their genitive ("августа") has the running-text case.
+    """
+    if date_format(date, "E").islower():
+        return text[:1].lower() + text[1:]
+    return text
 
 
 @cache

@@ -8,7 +8,7 @@ Every function here is idempotent: running it twice changes nothing.
 
 import datetime
 
-from campaigns import visuals
+from campaigns import demo_translations, visuals
 from campaigns.dates import DatePrecision
 from campaigns.models import Campaign, CaseUpdate, Event, TimelineEntry
 
@@ -323,6 +323,7 @@ def load():
             "is_published": True,
         },
     )
+    demo_translations.add({campaign.slug: campaign for campaign in (azat, navalny)})
     for campaign in (azat, navalny):
         visuals.refresh(campaign)  # their posters and share images, and the event's poster
     return {campaign.slug: campaign for campaign in (azat, navalny)}

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from django.utils import translation
 
+from petitions import demo_translations
 from petitions.models import Demand, Petition
 
 NAVALNY_INTRODUCTION = """\
@@ -105,7 +106,9 @@ def load(campaigns):
         },
     )
     _set_demands(azat, ["libérer Azat Miftakhov."])
-    return {petition.slug: petition for petition in (navalny, azat)}
+    petitions = {petition.slug: petition for petition in (navalny, azat)}
+    demo_translations.add(petitions)
+    return petitions
 
 
 def _get_or_create(slug, defaults):

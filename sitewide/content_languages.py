@@ -115,3 +115,17 @@ def parent_language(instance, parent_field):
         parent = getattr(instance, parent_field)
         return parent.main_language() if parent is not None else None
     return None
+
+
+def fill_in(instance, language, texts):
+    """Write `texts` ({field: text}) into `instance`'s empty columns of `language`, and save it if
+    any was empty: what is already written there (an organiser's edit) is never replaced."""
+    missing = {
+        build_localized_fieldname(field, language): text
+        for field, text in texts.items()
+        if text and not instance.text_in(field, language)
+    }
+    for column, text in missing.items():
+        setattr(instance, column, text)
+    if missing:
+        instance.save()

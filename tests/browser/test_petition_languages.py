@@ -84,4 +84,6 @@ def test_a_french_and_an_english_signature_move_the_same_counter(new_tab, petiti
     ]:
         tab.goto(address)
         # The page polls count.json every few seconds: both confirmations show.
-        expect(tab.locator(".counter__number:visible")).to_have_text("787", timeout=20_000)
+        expect(tab.locator(".petition__action .counter__number")).to_have_text(
+            "787", timeout=20_000
+        )

@@ -27,8 +27,10 @@ def test_the_demo_has_the_navalny_and_azat_petitions_and_can_be_loaded_twice(cli
     assert navalny.is_demo
 
     azat = Petition.objects.get(slug="liberte-pour-azat-miftakhov")
-    assert azat.title == "Liberté pour Azat Miftakhov !"
+    assert azat.text_in("title", "fr") == "Liberté pour Azat Miftakhov !"
     assert azat.language == "fr"
+    assert azat.translated_languages() == ["en", "fr", "ru"]
+    assert navalny.translated_languages() == ["en", "fr", "ru"]
     assert azat.opens_at == datetime(2023, 7, 23, tzinfo=UTC)
     assert azat.campaign.slug == "azat-miftakhov"
 

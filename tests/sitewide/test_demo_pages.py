@@ -26,7 +26,7 @@ def test_the_home_page_asks_to_sign_open_petitions_only(client):
     call_command("load_demo", verbosity=0)
     content = client.get("/").content.decode()
     sign_now = content.split('id="petitions-heading"')[1].split("</section>")[0]
-    assert "Liberté pour Azat Miftakhov" in sign_now
+    assert "Freedom for Azat Miftakhov!" in sign_now
     assert "Free Aleksei Navalny" not in sign_now
     assert "Died in custody" in content
     assert "Aleksei Navalny was held for <strong>1,125</strong> days." in content
