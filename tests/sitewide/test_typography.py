@@ -53,12 +53,12 @@ def test_in_a_template_the_title_is_still_escaped():
 @pytest.mark.django_db
 def test_the_french_demo_petitions_title_never_breaks_before_its_exclamation_mark(client):
     call_command("load_demo", stdout=io.StringIO())
-    html = client.get("/petitions/liberte-pour-azat-miftakhov/").content.decode()
+    html = client.get("/fr/petitions/liberte-pour-azat-miftakhov/").content.decode()
     shown = html[html.index("<main") : html.index("</main>")]  # what the page shows
     assert f'<h1 lang="fr">Liberté pour Azat Miftakhov{NARROW}!</h1>' in shown
     assert "Miftakhov !" not in shown
     assert f"<title>Liberté pour Azat Miftakhov{NARROW}!" in html
-    home = client.get("/").content.decode()
+    home = client.get("/fr/").content.decode()
     assert f"Liberté pour Azat Miftakhov{NARROW}!</a>" in home
 
 
