@@ -164,7 +164,7 @@ def test_a_staff_visit_after_a_visitors_is_not_served_from_the_cache(
     organiser.force_login(staff_editor)
     notice = organiser.get("/de/petitions/liberte-pour-jane-doe/").text
     assert STAFF_NOTICE in notice
-    assert "Visitors read this page&#x27;s content in Französisch" in notice
+    assert "Besuchende lesen den Inhalt dieser Seite auf Französisch" in notice
 
 
 def test_alternate_languages_are_those_the_content_is_written_in(client, french_petition):
