@@ -127,39 +127,50 @@ def _files_exist(visuals):
     return bool(names) and all(artwork_files.exists(name) for name in names)
 
 
+# How each format lays out the same lettering: bars, the slogan's label, the gap under it.
+POSTER_LAYOUT = {
+    "size": POSTER_SIZE,
+    "bar_width": 36,
+    "bars": 6,
+    "label_width": lambda inner: inner - 40,
+    "label_height": 170,
+    "label_largest": 104,
+    "gap": 56,
+}
+WIDE_LAYOUT = {
+    "size": WIDE_SIZE,
+    "bar_width": 24,
+    "bars": 9,
+    "label_width": lambda inner: round(inner * 0.7),
+    "label_height": 110,
+    "label_largest": 64,
+    "gap": 28,
+}
+
+
 def draw_poster(colour, said):
     """The 4:5 poster: slogan on a label at the top, the name large at the bottom, over bars."""
-    width, height = POSTER_SIZE
-    background = artwork.rgb(colour)
-    ink = artwork.ink_on(background)
-    image, draw = artwork.canvas(POSTER_SIZE, background)
-    artwork.bars(draw, background, width=width, height=height, bar_width=36, count=6)
-    margin = 64
-    inner = width - 2 * margin
-    _label, label_height = artwork.sticker(
-        draw,
-        said["slogan"],
-        left=margin,
-        top=margin,
-        width=inner - 40,
-        height=170,
-        largest=104,
-        fill=ink,
-        ink=background,
-    )
-    _name_and_footer(
-        draw, said, ink, left=margin, width=inner, top=margin + label_height + 56, bottom=height
-    )
-    return artwork.png(image)
+    return _draw(colour, said, POSTER_LAYOUT)
 
 
 def draw_wide(colour, said):
     """The 1200x630 share image: the same lettering, laid out for a link preview."""
-    width, height = WIDE_SIZE
+    return _draw(colour, said, WIDE_LAYOUT)
+
+
+def _draw(colour, said, layout):
+    width, height = layout["size"]
     background = artwork.rgb(colour)
     ink = artwork.ink_on(background)
-    image, draw = artwork.canvas(WIDE_SIZE, background)
-    artwork.bars(draw, background, width=width, height=height, bar_width=24, count=9)
+    image, draw = artwork.canvas(layout["size"], background)
+    artwork.bars(
+        draw,
+        background,
+        width=width,
+        height=height,
+        bar_width=layout["bar_width"],
+        count=layout["bars"],
+    )
     margin = 64
     inner = width - 2 * margin
     _label, label_height = artwork.sticker(
@@ -167,14 +178,20 @@ def draw_wide(colour, said):
         said["slogan"],
         left=margin,
         top=margin,
-        width=round(inner * 0.7),
-        height=110,
-        largest=64,
+        width=layout["label_width"](inner),
+        height=layout["label_height"],
+        largest=layout["label_largest"],
         fill=ink,
         ink=background,
     )
     _name_and_footer(
-        draw, said, ink, left=margin, width=inner, top=margin + label_height + 28, bottom=height
+        draw,
+        said,
+        ink,
+        left=margin,
+        width=inner,
+        top=margin + label_height + layout["gap"],
+        bottom=height,
     )
     return artwork.png(image)
 
