@@ -1,7 +1,7 @@
 """The campaigns' texts that organisers write in each language (django-modeltranslation finds
 this module; sitewide/content_languages.py says how a page picks the language)."""
 
-from campaigns.models import Campaign, CaseUpdate, Event, TimelineEntry
+from campaigns.models import Campaign, CaseUpdate, Event, PostcardDesign, TimelineEntry
 from sitewide.content_languages import register
 
 register(
@@ -16,8 +16,10 @@ register(
         "charges",
         "sentence",
         "organiser_name",
+        "letter_rules",
     ],
 )
 register(TimelineEntry, ["title", "text"])
 register(CaseUpdate, ["title", "summary", "body"])
 register(Event, ["title", "description", "call_to_action"])
+register(PostcardDesign, ["title"])

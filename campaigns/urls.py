@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns import feeds, views
+from campaigns import feeds, letter_views, views
 from sitewide.page_cache import public_response
 
 app_name = "campaigns"
@@ -11,6 +11,8 @@ urlpatterns = [
     path("updates/atom/", public_response(feeds.LatestUpdatesAtomFeed()), name="updates_atom"),
     path("<slug:slug>/", views.campaign_detail, name="detail"),
     path("<slug:slug>/share.png", views.share_image, name="share_image"),
+    path("<slug:slug>/write/", letter_views.write, name="write"),
+    path("<slug:slug>/write/thanks/", letter_views.write_thanks, name="write_thanks"),
     path("<slug:slug>/updates/", views.update_list, name="update_list"),
     path(
         "<slug:slug>/updates/rss/", public_response(feeds.CampaignUpdatesFeed()), name="update_rss"

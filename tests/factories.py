@@ -7,9 +7,18 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from campaigns.models import CaseUpdate, LocalAction, Moderation, Photo, TimelineEntry
+from campaigns.models import (
+    CaseUpdate,
+    Letter,
+    LocalAction,
+    Moderation,
+    Photo,
+    PostcardDesign,
+    TimelineEntry,
+)
 from petitions.models import Petition, Signature
 from petitions.spam import form_started_token
+from sitewide.form_guard import started_token
 from tests.images import image_bytes
 
 
@@ -119,5 +128,39 @@ def local_action_form(event, **fields):
         "public_contact": "marseille@example.org",
         "contact_is_public": "on",
         "submitter_email": "me@example.org",
+        **fields,
+    }
+
+
+def add_postcard_design(campaign, title="Free Jane", **fields):
+    """A postcard design, stored as the admin stores a cleaned upload."""
+    design = PostcardDesign(campaign=campaign, title=title, **fields)
+    design.image.save("design.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    design.thumbnail.save("thumbnail.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    design.save()
+    return design
+
+
+def add_letter(campaign, text="Stay strong, we think of you.", **fields):
+    fields = {
+        "name": "Camille Martin",
+        "country": "FR",
+        "language": "en",
+        "status": Moderation.PENDING,
+        **fields,
+    }
+    return Letter.objects.create(campaign=campaign, text=text, **fields)
+
+
+def letter_form(campaign, **fields):
+    """What a supporter's browser sends for a letter, with a genuine start token."""
+    return {
+        "kind": "letter",
+        "text": "Stay strong, we think of you.",
+        "name": "Camille",
+        "country": "FR",
+        "email": "",
+        "website": "",
+        "started": started_token(f"letters.{campaign.pk}"),
         **fields,
     }

@@ -1,4 +1,5 @@
 from campaigns.models.events import Event, LocalAction, Moderated, Moderation, Photo
+from campaigns.models.letters import Letter, PostcardDesign, PrisonAddress
 from campaigns.models.profiles import (
     RESERVED_SLUGS,
     Campaign,
@@ -12,10 +13,13 @@ __all__ = [
     "Campaign",
     "CaseUpdate",
     "Event",
+    "Letter",
     "LocalAction",
     "Moderated",
     "Moderation",
     "Photo",
+    "PostcardDesign",
+    "PrisonAddress",
     "TimelineEntry",
     "validate_campaign_slug",
 ]
