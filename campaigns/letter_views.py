@@ -5,7 +5,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from campaigns.letter_form import LetterForm
-from campaigns.models import Campaign
+from campaigns.models import Campaign, Letter
 from sitewide.views import rate_limited
 
 # Letters per visitor address and hour: a person writes a few, a bot many.
@@ -22,7 +22,11 @@ def write(request, slug):
     campaign = get_object_or_404(Campaign.objects.published(), slug=slug)
     if not LetterForm.is_open_for(campaign):
         return render(request, "campaigns/letters_closed.html", {"campaign": campaign}, status=410)
-    form = LetterForm(request.POST or None, campaign=campaign)
+    # "Send a card" links ask for the postcard.
+    kind = request.GET.get("kind") if request.GET.get("kind") in Letter.Kind.values else None
+    form = LetterForm(
+        request.POST or None, campaign=campaign, initial={"kind": kind or Letter.Kind.LETTER}
+    )
     if form.is_valid():
         if not form.is_spam:
             form.save()

@@ -19,6 +19,7 @@ UPDATES_PER_PAGE = 10
 LATEST_UPDATES_ON_CAMPAIGN = 3
 PHOTOS_ON_EVENT = 8
 PHOTOS_PER_PAGE = 24
+LETTERS_ON_WALL = 6
 # Submissions per visitor address to the public forms (local actions, photos).
 PUBLIC_FORM_RATE = "10/h"
 
@@ -45,6 +46,10 @@ def _campaign_page(request, slug):
     latest_updates = campaign.updates.live()
     events = campaign.events.filter(is_published=True)
     petitions = list(campaign.petitions.published())
+    letters_sent, wall = None, []
+    if campaign.accepts_letters:
+        letters_sent = campaign.letters.posted().count()
+        wall = campaign.letters.on_the_wall()[:LETTERS_ON_WALL]
     return render(
         request,
         "campaigns/campaign_detail.html",
@@ -57,6 +62,9 @@ def _campaign_page(request, slug):
             # One query for both: what may be signed leads, closed ones follow.
             "open_petitions": [petition for petition in petitions if petition.is_open],
             "closed_petitions": [petition for petition in petitions if not petition.is_open],
+            "letters_sent": letters_sent,
+            "wall": wall,
+            "birthday": campaign.birthday_soon(),
             # Plain text, escaped once where it is used: a template's blocktranslate would
             # HTML-escape the name, and the share links would then URL-encode the entities.
             # "Free ..." only while the person is held.
