@@ -1,9 +1,11 @@
 """The form a supporter writes a letter or a postcard with."""
 
 from django import forms
+from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import COUNTRY_PLACEHOLDER
@@ -64,7 +66,7 @@ class LetterForm(GuardedForm, forms.ModelForm):
         help_texts = {
             "email": _(
                 "Only for the organisers, never shown: to tell you if your letter cannot be "
-                "sent and, if you agree below, to forward a reply. Erased after six months."
+                "sent and, if you agree below, to forward a reply."
             ),
             "name": _("Signed at the bottom of your letter."),
         }
@@ -95,6 +97,16 @@ class LetterForm(GuardedForm, forms.ModelForm):
             "letter": number_format(Letter.MAX_LENGTH[Letter.Kind.LETTER], force_grouping=True),
             "postcard": number_format(Letter.MAX_LENGTH[Letter.Kind.POSTCARD], force_grouping=True),
         }
+        self.fields["email"].help_text = format_lazy(
+            "{} {}",
+            self.fields["email"].help_text,
+            ngettext(
+                "Erased %(days)d day after you write.",
+                "Erased %(days)d days after you write.",
+                settings.LETTERS_KEEP_EMAIL_DAYS,
+            )
+            % {"days": settings.LETTERS_KEEP_EMAIL_DAYS},
+        )
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "nickname"
 

@@ -307,3 +307,6 @@ PETITIONS_RATE_OVERALL = env.str("PETITIONS_RATE_OVERALL", default="20/h")
 PETITIONS_RECAPTCHA_MIN_SCORE = env.float("PETITIONS_RECAPTCHA_MIN_SCORE", default=0.5)
 PETITIONS_CONFIRM_DAYS = env.int("PETITIONS_CONFIRM_DAYS", default=30)
 PETITIONS_ANONYMISE_AFTER_DAYS = env.int("PETITIONS_ANONYMISE_AFTER_DAYS", default=90)
+# Letters: days a writer's email is kept (for a rejection notice or a reply), then erased by
+# `manage.py erase_letter_emails`.
+LETTERS_KEEP_EMAIL_DAYS = env.int("LETTERS_KEEP_EMAIL_DAYS", default=180)

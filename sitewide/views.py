@@ -125,6 +125,7 @@ def privacy(request):
         {
             "anonymise_after_days": settings.PETITIONS_ANONYMISE_AFTER_DAYS,
             "confirm_days": settings.PETITIONS_CONFIRM_DAYS,
+            "letter_email_days": settings.LETTERS_KEEP_EMAIL_DAYS,
             "recaptcha": recaptcha_enabled(),
         },
     )
