@@ -1,4 +1,4 @@
-"""A letter writer's email is erased after LETTERS_KEEP_EMAIL_DAYS, and the privacy notice says so."""
+"""A letter writer's email is erased after LETTERS_KEEP_EMAIL_DAYS; the privacy notice says so."""
 
 import datetime
 import io
