@@ -4,9 +4,12 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from campaigns.models import Event
+from campaigns.models import Event, Moderation
+from campaigns.views import LETTERS_ON_WALL
 from tests.factories import (
+    add_letter,
     add_local_action,
     add_petition,
     add_photo,
@@ -46,6 +49,31 @@ def test_the_campaign_page_costs_six_queries(client, event, size, django_assert_
     html = response.content.decode()
     assert html.count('class="timeline__entry"') == size
     assert html.count('class="card petition-card"') == size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_letters_add_two_queries_to_the_campaign_page(
+    client, event, size, django_assert_num_queries
+):
+    fill(event, size)
+    campaign = event.campaign
+    campaign.accepts_letters = True
+    campaign.save()
+    for number in range(size):
+        add_petition(campaign, f"petition-{number}")
+        add_letter(
+            campaign,
+            f"Letter {number}",
+            status=Moderation.APPROVED,
+            show_on_wall=True,
+            posted_at=timezone.now(),
+        )
+    # the six above, then letters sent and the wall of excerpts
+    with django_assert_num_queries(8):
+        response = client.get(campaign.get_absolute_url())
+    html = response.content.decode()
+    assert html.count('class="letter-wall__item"') == min(size, LETTERS_ON_WALL)
+    assert f"{size} letter" in html
 
 
 @pytest.mark.parametrize("size", SIZES)
