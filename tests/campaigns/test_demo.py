@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -106,3 +107,19 @@ def test_the_demo_claims_nothing_about_azat_miftakhov_after_4_september_2023(cli
     assert "At least <strong>1,343</strong> days behind bars as of 4 September 2023" in content
     timeline_dates = {entry.starts_on for entry in azat.timeline.all()}
     assert max(timeline_dates) == datetime.date(2023, 9, 4)
+
+
+def test_the_demo_azat_campaign_takes_letters_with_the_poster_as_postcard_design(client):
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    azat = Campaign.objects.get(slug="azat-miftakhov")
+    assert azat.accepts_letters
+    [design] = azat.postcard_designs.all()
+    assert "FREE AZAT 04.09" in design.title
+    assert design.image and design.thumbnail
+    # No fact gives an address, a birthday or a fund: none is invented.
+    assert not azat.prison_addresses.exists()
+    assert azat.birthday is None and not azat.donation_url and not azat.channel_url
+    assert not azat.letters.exists()
+    form = client.get("/campaigns/azat-miftakhov/write/").content.decode()
+    assert design.thumbnail.url in form
