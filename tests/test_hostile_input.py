@@ -19,18 +19,11 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campaigns.models import Letter, LocalAction, Photo
+from campaigns.models import LocalAction, Photo
 from petitions import links, receipt
 from petitions.models import Signature
 from sitewide.text import clean_multiline_text, clean_text
-from tests.factories import (
-    add_petition,
-    add_postcard_design,
-    add_update,
-    form_data,
-    letter_form,
-    local_action_form,
-)
+from tests.factories import add_petition, add_update, form_data, local_action_form
 from tests.hostile import hostile_text
 from tests.images import image_bytes
 
@@ -161,35 +154,8 @@ def test_the_photo_form_never_fails_never_half_saves_and_shows_what_was_typed(
     assert files_added == (2 if response.status_code == 302 else 0)
 
 
-@BOUNDED
-@given(st.data())
-def test_the_letter_form_never_fails_never_half_saves_and_shows_what_was_typed(
-    client, campaign, media_root, data
-):
-    campaign.accepts_letters = True
-    campaign.save()
-    design = add_postcard_design(campaign)
-    valid = letter_form(
-        campaign, kind="postcard", design=str(design.pk), email="camille@example.org"
-    )
-    others = ["kind", "design", "country", "email", "reply_by_email", "show_on_wall", "started"]
-    typed = data.draw(submissions(valid, ["name", "text"], others))
-    post_and_check(
-        client,
-        f"{campaign.get_absolute_url()}write/",
-        typed,
-        Letter,
-        shown=["name", "text", "email"],
-        stored={"name": clean_text, "text": clean_multiline_text},
-        content_type="application/x-www-form-urlencoded",
-    )
-
-
 PUBLIC_URLS = [
     "/campaigns/{}/",
-    "/campaigns/{}/write/",
-    "/campaigns/{}/write/thanks/",
-    "/campaigns/jane-doe/write/?kind={query}",
     "/campaigns/{}/updates/",
     "/campaigns/{}/updates/rss/",
     "/campaigns/{}/updates/atom/",
@@ -228,13 +194,11 @@ ADMIN_URLS = [
     "/admin/campaigns/localaction/?q={query}&country__exact={query}&event__id__exact={query}",
     "/admin/campaigns/photo/?status__exact={query}&submitted_at__year={query}",
     "/admin/campaigns/caseupdate/?status={query}&campaign__id__exact={query}",
-    "/admin/campaigns/letter/?q={query}&posted={query}&kind__exact={query}",
-    "/admin/campaigns/letter/{}/change/",
 ]
 
 
 def public_rows():
-    return [model.objects.count() for model in (Signature, LocalAction, Photo, Letter)]
+    return [model.objects.count() for model in (Signature, LocalAction, Photo)]
 
 
 def get_and_check(client, template, value, method="get"):
