@@ -86,6 +86,8 @@ class LetterForm(GuardedForm, forms.ModelForm):
         self.instance.language = get_language()
         designs = campaign.postcard_designs.all()
         self.fields["design"].queryset = designs
+        if len(designs) == 1:
+            self.fields["design"].initial = designs[0].pk
         if not designs:
             # Without designs, only letters.
             del self.fields["design"]
