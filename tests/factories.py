@@ -164,3 +164,11 @@ def letter_form(campaign, **fields):
         "started": started_token(f"letters.{campaign.pk}"),
         **fields,
     }
+
+
+# The campaign admin's inline forms, empty: for tests posting the campaign's change page.
+NO_CAMPAIGN_INLINES = {
+    f"{prefix}-{count}": "0"
+    for prefix in ("timeline", "prison_addresses", "postcard_designs")
+    for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+}
