@@ -103,6 +103,23 @@ class Petition(TranslatedContent, models.Model):
     confirmed_count = models.PositiveIntegerField(_("confirmed signatures"), default=0)
     # The drawn share cards per language and the count they show: petitions.share_cards alone.
     share_cards = models.JSONField(_("share cards"), default=dict, blank=True, editable=False)
+    # The delivery pack (petitions.delivery_pack) and emailing it (petitions.delivery).
+    hand_over_names = models.BooleanField(
+        _("hand over signers’ first names and countries"),
+        default=False,
+        help_text=_(
+            "The delivery pack then lists the first names and countries of the confirmed "
+            "signers (never last names or emails), and the petition page says so."
+        ),
+    )
+    target_email = models.EmailField(
+        _("target’s email address"),
+        blank=True,
+        help_text=_("Where the delivery pack goes. Never shown on the site."),
+    )
+    email_target_when_closed = models.BooleanField(
+        _("email the pack to the target when the petition closes"), default=False
+    )
     is_demo = models.BooleanField(_("demo content"), default=False, help_text=DEMO_HELP)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
