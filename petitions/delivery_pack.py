@@ -61,7 +61,9 @@ def gather(petition):
     """What the pack holds for `petition`, read now, in the petition's main language."""
     with translation.override(petition.language):
         confirmed = petition.signatures.confirmed()
-        counts = confirmed.values("country").annotate(total=Count("pk")).order_by("-total", "country")
+        counts = (
+            confirmed.values("country").annotate(total=Count("pk")).order_by("-total", "country")
+        )
         by_country = [
             (row["country"], str(countries.name(row["country"]) or row["country"]), row["total"])
             for row in counts

@@ -119,9 +119,7 @@ def smtp_port(settings):
     return port
 
 
-def test_a_mail_server_down_is_logged_as_failed_and_the_next_run_delivers_once(
-    closed, smtp_port
-):
+def test_a_mail_server_down_is_logged_as_failed_and_the_next_run_delivers_once(closed, smtp_port):
     # Nothing listens on the port yet: the server refuses every connection.
     deliver()
 

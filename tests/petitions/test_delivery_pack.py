@@ -43,9 +43,7 @@ def csv_rows(response):
     return list(csv.reader(io.StringIO(response.content.decode())))
 
 
-def test_the_pdf_holds_the_petition_its_total_and_the_countries_but_no_names(
-    admin_client, signed
-):
+def test_the_pdf_holds_the_petition_its_total_and_the_countries_but_no_names(admin_client, signed):
     response = admin_client.get(pack_url(signed, "pdf"))
 
     assert response.status_code == 200
@@ -108,7 +106,9 @@ def test_the_csv_holds_the_totals_and_countries_and_names_only_when_chosen(admin
 
 def test_anonymised_signatures_still_count_by_country_but_give_no_name(admin_client, signed):
     Petition.objects.filter(pk=signed.pk).update(hand_over_names=True)
-    Signature.objects.filter(first_name="Ольга").update(first_name="", anonymised_at=signed.opens_at)
+    Signature.objects.filter(first_name="Ольга").update(
+        first_name="", anonymised_at=signed.opens_at
+    )
 
     rows = csv_rows(admin_client.get(pack_url(signed, "csv")))
 
