@@ -16,6 +16,7 @@ INK = (24, 24, 24)
 GREY = (96, 96, 96)
 RULE = (200, 200, 200)
 HEADING, TEXT = "Inter-Black", "Inter-SemiBold"
+COUNTRY_WIDTH, COUNT_WIDTH = 300, 80  # the table by country, in points
 
 
 def printable(text):
@@ -39,14 +40,14 @@ class PackPDF(FPDF):
     def paragraph(self, text, *, size=10.5, family=TEXT, colour=INK, after=6):
         self.set_font(family, size=size)
         self.set_text_color(*colour)
-        self.multi_cell(0, size * 1.4, printable(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size * 1.4, printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
         self.ln(after)
 
-    def heading(self, text):
-        if self.will_page_break(80):  # never a heading alone at the bottom of a page
+    def heading(self, text, *, size=14, before=8):
+        if self.will_page_break(before + 60):  # never a heading alone at the bottom of a page
             self.add_page()
-        self.ln(8)
-        self.paragraph(text, size=14, family=HEADING, after=4)
+        self.ln(before)
+        self.paragraph(text, size=size, family=HEADING, after=4)
 
     def rule(self):
         self.set_draw_color(*RULE)
@@ -118,10 +119,11 @@ def _countries(pdf, pack):
     pdf.paragraph(_("Signed online and confirmed."), size=9, colour=GREY, after=4)
     pdf.set_font(TEXT, size=10.5)
     pdf.set_text_color(*INK)
-    width = pdf.w - 2 * MARGIN
+    pdf.set_draw_color(*RULE)
     for _code, name, total in pack.by_country:
-        pdf.cell(width * 0.75, 16, printable(name))
-        pdf.cell(width * 0.25, 16, grouped(total), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(COUNTRY_WIDTH, 18, printable(name), border="B")
+        pdf.cell(COUNT_WIDTH, 18, grouped(total), border="B", align="R")
+        pdf.ln()
 
 
 def _signers(pdf, pack):
@@ -135,5 +137,5 @@ def _signers(pdf, pack):
         colour=GREY,
     )
     for country, names in pack.names:
-        pdf.paragraph(f"{country} ({grouped(len(names))})", size=11, family=HEADING, after=2)
+        pdf.heading(f"{country} ({grouped(len(names))})", size=11, before=0)
         pdf.paragraph(", ".join(names), after=8)

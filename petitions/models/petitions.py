@@ -1,6 +1,7 @@
 import math
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -150,6 +151,24 @@ class Petition(TranslatedContent, models.Model):
         from petitions import share_cards  # which reads this module
 
         share_cards.refresh(self)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.email_target_when_closed and not self.target_email:
+            errors["target_email"] = _("Give the target’s email address to send them the pack.")
+        if self.hand_over_names and self._names_were_promised_to_stay():
+            errors["hand_over_names"] = _(
+                "People have signed while the page said their names are not handed over: "
+                "their names stay with you."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _names_were_promised_to_stay(self):
+        """Whether this petition was saved without handing names over and has signatures."""
+        was_off = Petition.objects.filter(pk=self.pk, hand_over_names=False).exists()
+        return was_off and self.signatures.exists()
 
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.slug])

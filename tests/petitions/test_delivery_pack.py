@@ -5,6 +5,7 @@ import csv
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
 from petitions.models import Petition, Signature
@@ -163,6 +164,37 @@ def test_the_petition_page_says_whether_first_names_go_to_the_target(client, pet
         "When the petition is handed over, the Minister of Justice receives the first names "
         "and countries of everyone who signed; never last names or email addresses."
     ) in content
+
+
+def test_a_closed_petition_page_still_says_whether_names_were_handed_over(client, petition):
+    Petition.objects.filter(pk=petition.pk).update(
+        status=Petition.Status.CLOSED, hand_over_names=True
+    )
+    content = client.get(petition.get_absolute_url()).text
+    assert "This petition is closed" in content
+    assert "the Minister of Justice receives the first names and countries" in content
+
+
+def test_names_cannot_be_handed_over_once_people_signed_without_being_told(petition, signature):
+    petition.hand_over_names = True
+    with pytest.raises(ValidationError) as refused:
+        petition.full_clean()
+    assert "hand_over_names" in refused.value.message_dict
+
+    Petition.objects.filter(pk=petition.pk).update(hand_over_names=True)
+    petition.refresh_from_db()
+    petition.full_clean()  # chosen before anyone signed: it may stay on
+    petition.hand_over_names = False
+    petition.full_clean()  # and may always be turned off
+
+
+def test_emailing_the_target_needs_an_address(petition):
+    petition.email_target_when_closed = True
+    with pytest.raises(ValidationError) as refused:
+        petition.full_clean()
+    assert "target_email" in refused.value.message_dict
+    petition.target_email = "minister@justice.example.org"
+    petition.full_clean()
 
 
 def test_the_privacy_notice_says_what_the_target_receives(client):
