@@ -152,6 +152,9 @@ class Petition(TranslatedContent, models.Model):
 
         share_cards.refresh(self)
 
+    def get_absolute_url(self):
+        return reverse("petitions:detail", args=[self.slug])
+
     def clean(self):
         super().clean()
         errors = {}
@@ -169,9 +172,6 @@ class Petition(TranslatedContent, models.Model):
         """Whether this petition was saved without handing names over and has signatures."""
         was_off = Petition.objects.filter(pk=self.pk, hand_over_names=False).exists()
         return was_off and self.signatures.exists()
-
-    def get_absolute_url(self):
-        return reverse("petitions:detail", args=[self.slug])
 
     def main_language(self):
         return self.language
