@@ -1,5 +1,7 @@
 """A supporter writes a letter or a postcard at /campaigns/<slug>/write/."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -36,6 +38,14 @@ def test_the_form_shows_the_language_the_rules_and_the_limits(client, design):
     assert "2,000" in html and "500" in html
     assert design.thumbnail.url in html
     assert 'name="website"' in html
+
+
+def test_the_form_shows_where_letters_are_posted_today(client, open_campaign):
+    open_campaign.prison_addresses.create(
+        address="Colony no. 17\n<Somewhere>", valid_from=datetime.date(2020, 1, 1)
+    )
+    html = client.get(write_url(open_campaign)).content.decode()
+    assert "Colony no. 17<br>&lt;Somewhere&gt;" in html
 
 
 def test_a_letter_is_kept_for_moderation_and_the_writer_thanked(client, open_campaign):
