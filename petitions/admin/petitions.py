@@ -3,10 +3,12 @@ from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from petitions import widget
 from petitions.admin import reports
 from petitions.models import Demand, Petition
 from sitewide.admin_display import badge, short_datetime
@@ -39,7 +41,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     search_fields = [*in_every_language("title", "target"), "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [DemandInline]
-    readonly_fields = ["confirmed_count"]
+    readonly_fields = ["confirmed_count", "embed_snippets"]
     save_on_top = True
     markdown_fields = ["introduction", "body", "thank_you_text"]
     fieldsets = [
@@ -72,6 +74,10 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
                 ]
             },
         ),
+        (
+            _("On partner sites"),
+            {"fields": ["partner_origins", "partner_return_url", "embed_snippets"]},
+        ),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
 
@@ -83,6 +89,16 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, petition):
         return badge(petition.status, petition.get_status_display())
+
+    @admin.display(description=_("snippets to copy"))
+    def embed_snippets(self, petition):
+        if not petition.partner_origin_list:
+            return _(
+                "List a partner site above and save: until then no site may show the petition "
+                "in a frame."
+            )
+        context = {"snippets": widget.snippets(petition)}
+        return render_to_string("admin/petitions/embed_snippets.html", context)
 
     @admin.display(description=_("signatures"))
     def counter(self, petition):
