@@ -152,6 +152,9 @@ class Petition(TranslatedContent, models.Model):
 
         share_cards.refresh(self)
 
+    def get_absolute_url(self):
+        return reverse("petitions:detail", args=[self.slug])
+
     def clean(self):
         try:
             self.partner_origins = "\n".join(partners.clean_origins(self.partner_origins))
@@ -162,9 +165,6 @@ class Petition(TranslatedContent, models.Model):
         ):
             message = _("This page is not on one of the partner sites listed above.")
             raise ValidationError({"partner_return_url": message})
-
-    def get_absolute_url(self):
-        return reverse("petitions:detail", args=[self.slug])
 
     @property
     def partner_origin_list(self):

@@ -28,7 +28,8 @@ def partnered(petition):
 
 def frame_ancestors(response):
     policy = dict(
-        directive.strip().split(" ", 1) for directive in response["Content-Security-Policy"].split(";")
+        directive.strip().split(" ", 1)
+        for directive in response["Content-Security-Policy"].split(";")
     )
     return policy["frame-ancestors"]
 
@@ -178,7 +179,9 @@ def test_a_closed_petition_shows_its_count_and_no_form_in_the_frame(client, part
     assert not Signature.objects.exists()
 
 
-@pytest.mark.parametrize("url", ["/petitions/nothing-here/embed/", "/petitions/nothing/embed/counter/"])
+@pytest.mark.parametrize(
+    "url", ["/petitions/nothing-here/embed/", "/petitions/nothing/embed/counter/"]
+)
 def test_an_unknown_petition_has_no_embed(client, url):
     assert client.get(url).status_code == 404
 
