@@ -210,3 +210,9 @@ def test_without_a_return_address_the_confirmation_offers_no_way_back(client, pa
     page = confirm_by_link(client, mail.outbox[0])
     assert "Your signature is confirmed" in page.text
     assert "Back to" not in page.text
+
+
+def test_the_privacy_notice_says_what_signing_in_a_partner_frame_shares(client):
+    notice = client.get("/privacy/").text
+    assert "in a frame on a partner organisation’s website" in notice
+    assert "never to the partner’s website" in notice
