@@ -135,8 +135,8 @@ def _form_sent(request, slug):
 
 # Heights that show each embed whole at a phone's width; the partner may change them.
 SNIPPETS = [
-    ("petitions:embed", _("Counter and sign form"), 1100),
-    ("petitions:embed_counter", _("Counter only"), 260),
+    ("petitions:embed", _("Counter and sign form"), 1200),
+    ("petitions:embed_counter", _("Counter only"), 360),
 ]
 
 

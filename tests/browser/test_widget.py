@@ -102,17 +102,25 @@ def test_a_person_signs_inside_the_frame_of_a_partner_site_and_finds_the_way_bac
 
     frame.get_by_label("First name", exact=True).fill("Ada")
     frame.get_by_label("Last name", exact=True).fill("Lovelace")
-    frame.get_by_label("Email", exact=True).fill("ada@example.org")
     frame.get_by_label("Country", exact=True).select_option("GB")
+    frame.get_by_role("button", name="Sign", exact=True).click()
+    # The answer comes into view, though it is far above the Sign button.
+    expect(frame.locator(".error-summary")).to_be_in_viewport()
+    expect(frame.get_by_label("First name", exact=True)).to_have_value("Ada")
+    frame.get_by_label("Email", exact=True).fill("ada@example.org")
     if SCREENSHOTS:
         for width in (320, 600):
             tab.set_viewport_size({"width": width, "height": 844})
-            tab.screenshot(path=f"{SCREENSHOTS}/widget-{width}.png")
+            tab.screenshot(path=f"{SCREENSHOTS}/widget-{width}.png", full_page=True)
     frame.get_by_role("button", name="Sign", exact=True).click()
 
-    expect(frame.get_by_role("heading", level=1)).to_have_text("Thank you! Now check your email")
+    thanks = frame.get_by_role("heading", level=1)
+    expect(thanks).to_have_text("Thank you! Now check your email")
+    expect(thanks).to_be_in_viewport()
     expect(frame.locator(".sent-to__address")).to_have_text("ada@example.org")
     assert tab.url == f"{origin}/jane.html"  # the partner's page stays
+    if SCREENSHOTS:
+        tab.screenshot(path=f"{SCREENSHOTS}/widget-thanks-600.png")
     signature = Signature.objects.get()
     assert signature.status == Signature.Status.PENDING and signature.via_widget
 

@@ -102,6 +102,27 @@ def test_each_visitor_gets_the_cached_embed_page_with_a_fresh_start_token(partne
     assert "private" in ada["Cache-Control"]
 
 
+@pytest.mark.parametrize("url", [EMBED, COUNTER])
+def test_the_embed_pages_come_from_the_cache_with_their_partner_policy(
+    client, partnered, url, django_assert_num_queries
+):
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert "X-Frame-Options" not in again
+
+
+def test_with_recaptcha_on_the_embed_lets_google_in_and_keeps_the_partner_policy(
+    client, partnered, settings
+):
+    settings.RECAPTCHA_PUBLIC_KEY = "public-key"
+    settings.RECAPTCHA_PRIVATE_KEY = "private-key"
+    response = client.get(EMBED)
+    assert "https://www.google.com/recaptcha/" in response["Content-Security-Policy"]
+    assert frame_ancestors(response) == "https://partner.example https://friends.example:8443"
+
+
 def signed_in_the_frame(petition, **overrides):
     """Sign as a browser does inside a partner's frame: the form's page is ours (same-origin
     post), and no cookie at all is sent (third-party cookies blocked: no CSRF cookie)."""
