@@ -21,7 +21,7 @@ from sitewide.admin_translation import (
 )
 
 # Text boxes as tall as what they usually hold, so that the form's sections fit the screen.
-TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3}
+TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3, "partner_origins": 3}
 
 
 class DemandInline(TranslatedTabularInline):
