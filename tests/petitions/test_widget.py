@@ -237,3 +237,12 @@ def test_the_privacy_notice_says_what_signing_in_a_partner_frame_shares(client):
     notice = client.get("/privacy/").text
     assert "in a frame on a partner organisation’s website" in notice
     assert "never to the partner’s website" in notice
+
+
+def test_the_widget_says_whether_names_go_to_the_target_as_the_petition_page_does(
+    client, partnered
+):
+    assert "Your name is not handed over to the Minister of Justice" in client.get(EMBED).text
+    partnered.hand_over_names = True
+    partnered.save()
+    assert "receives the first names and countries" in client.get(EMBED).text
