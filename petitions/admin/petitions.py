@@ -4,11 +4,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from petitions import delivery_pack
+from petitions import delivery_pack, widget
 from petitions.admin import reports
 from petitions.models import Delivery, Demand, Petition
 from sitewide.admin_display import badge, short_datetime
@@ -21,7 +22,7 @@ from sitewide.admin_translation import (
 )
 
 # Text boxes as tall as what they usually hold, so that the form's sections fit the screen.
-TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3}
+TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3, "partner_origins": 3}
 
 
 class DemandInline(TranslatedTabularInline):
@@ -57,7 +58,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     search_fields = [*in_every_language("title", "target"), "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [DemandInline, DeliveryInline]
-    readonly_fields = ["confirmed_count"]
+    readonly_fields = ["confirmed_count", "embed_snippets"]
     save_on_top = True
     markdown_fields = ["introduction", "body", "thank_you_text"]
     fieldsets = [
@@ -94,6 +95,10 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
             _("Handover to the target"),
             {"fields": ["hand_over_names", ("target_email", "email_target_when_closed")]},
         ),
+        (
+            _("On partner sites"),
+            {"fields": ["partner_origins", "partner_return_url", "embed_snippets"]},
+        ),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
 
@@ -105,6 +110,16 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, petition):
         return badge(petition.status, petition.get_status_display())
+
+    @admin.display(description=_("snippets to copy"))
+    def embed_snippets(self, petition):
+        if not petition.partner_origin_list:
+            return _(
+                "List a partner site above and save: until then no site may show the petition "
+                "in a frame."
+            )
+        context = {"snippets": widget.snippets(petition)}
+        return render_to_string("admin/petitions/embed_snippets.html", context)
 
     @admin.display(description=_("signatures"))
     def counter(self, petition):
