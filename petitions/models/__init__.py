@@ -1,4 +1,5 @@
 from petitions.models.blocklists import BlockedDomain, BlockedIPRange, validate_network
+from petitions.models.mailings import Delivery, Mailing
 from petitions.models.petitions import Demand, Petition, next_goal_step
 from petitions.models.signatures import CountChange, Signature
 
@@ -6,7 +7,9 @@ __all__ = [
     "BlockedDomain",
     "BlockedIPRange",
     "CountChange",
+    "Delivery",
     "Demand",
+    "Mailing",
     "Petition",
     "Signature",
     "next_goal_step",
