@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from petitions.admin import reports
+from petitions.admin import optins, reports
 from petitions.models import Demand, Petition
 from sitewide.admin_display import badge, short_datetime
 from sitewide.admin_preview import MarkdownPreviewMixin
@@ -61,6 +61,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
             {"fields": [("goal", "goal_steps_up"), ("offset", "confirmed_count")]},
         ),
         (_("Dates"), {"fields": [("opens_at", "closes_at")]}),
+        (_("Emails to signers"), {"fields": ["milestone_emails"]}),
         (
             _("Sharing and after signing"),
             {
@@ -95,6 +96,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def get_urls(self):
         views = [
             ("export/", self.export_view, "export"),
+            ("optins.csv", self.optins_view, "optins"),
             ("statistics/", self.statistics_view, "statistics"),
             ("statistics/countries.csv", self.countries_csv_view, "statistics_countries"),
             ("statistics/days.csv", self.days_csv_view, "statistics_days"),
@@ -120,6 +122,12 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def export_view(self, request, pk):
         """Stream the confirmed signatures as CSV, for delivery to the target."""
         return reports.signatures_csv(self._petition_for(request, pk))
+
+    def optins_view(self, request, pk):
+        """The opt-ins with their email addresses: only with the export permission."""
+        if not request.user.has_perm(optins.PERMISSION):
+            raise PermissionDenied
+        return optins.optins_csv(self._petition_for(request, pk))
 
     def countries_csv_view(self, request, pk):
         return reports.countries_csv(self._petition_for(request, pk))

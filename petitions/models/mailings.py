@@ -52,6 +52,17 @@ class Mailing(TranslatedContent, models.Model):
     def main_language(self):
         return parent_language(self, "petition")
 
+    def delivery_report(self):
+        """How many were sent, failed, pending, skipped, and how many of its recipients have
+        unsubscribed since it went out."""
+        counts = dict.fromkeys(Delivery.Status.values, 0)
+        rows = self.deliveries.values("status").annotate(total=models.Count("pk")).order_by()
+        counts |= {row["status"]: row["total"] for row in rows}
+        counts["unsubscribed"] = self.deliveries.filter(
+            signature__unsubscribed_at__gte=self.sending_started_at
+        ).count()
+        return counts
+
 
 class Delivery(models.Model):
     """One mailing to one signature: created pending when sending starts, marked sent once the

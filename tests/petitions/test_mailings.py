@@ -1,5 +1,7 @@
 """Updates to the signers who asked: who gets them, in which language, exactly once."""
 
+import smtplib
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -89,9 +91,9 @@ def test_an_update_is_sent_once_even_if_started_twice(update, signers):
 
 def test_running_the_batch_again_sends_nobody_twice(update, signers, monkeypatch):
     monkeypatch.setattr(mailings, "BATCH_SIZE", 2)
-    monkeypatch.setattr(mailings.send_batch, "enqueue", lambda *args, **kwargs: None)
+    monkeypatch.setattr(mailings, "queue", lambda mailing_id: None)  # batches run by hand
     mailings.start_sending(mailing_id=update.pk)
-    assert len(mail.outbox) == 2  # one batch, the next one not run yet
+    assert mailings.send_pending(mailing_id=update.pk) == 2
     assert mailings.send_pending(mailing_id=update.pk) == 1
     assert mailings.send_pending(mailing_id=update.pk) == 0
     assert len(recipients()) == len(set(recipients())) == 3
@@ -114,8 +116,10 @@ def test_a_crash_in_the_middle_of_a_batch_loses_nobody_and_doubles_nobody(
         return real_send(message, *args, **kwargs)
 
     monkeypatch.setattr(mailings.EmailMultiAlternatives, "send", dying_send)
+    monkeypatch.setattr(mailings, "queue", lambda mailing_id: None)
+    mailings.start_sending(mailing_id=update.pk)
     with pytest.raises(Crash):
-        mailings.start_sending(mailing_id=update.pk)
+        mailings.send_pending(mailing_id=update.pk)
     assert len(mail.outbox) == 1
     assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 1
     assert Delivery.objects.filter(status=Delivery.Status.PENDING).count() == 2
@@ -134,7 +138,7 @@ def test_a_send_that_keeps_failing_is_marked_failed_and_the_others_go_out(
 
     def refusing_marie(message, *args, **kwargs):
         if message.to == ["marie@example.org"]:
-            raise ConnectionRefusedError("refused")
+            raise smtplib.SMTPRecipientsRefused({"marie@example.org": (550, b"No such user")})
         return real_send(message, *args, **kwargs)
 
     monkeypatch.setattr(mailings.EmailMultiAlternatives, "send", refusing_marie)
@@ -148,7 +152,7 @@ def test_a_send_that_keeps_failing_is_marked_failed_and_the_others_go_out(
 
 
 def test_a_signer_who_unsubscribes_before_their_turn_gets_nothing(update, signers, monkeypatch):
-    monkeypatch.setattr(mailings.send_batch, "enqueue", lambda *args, **kwargs: None)
+    monkeypatch.setattr(mailings, "queue", lambda mailing_id: None)
     mailings.start_sending(mailing_id=update.pk)
     assert mail.outbox == []
     Signature.objects.filter(pk=signers["fr"].pk).update(wants_updates=False)

@@ -102,8 +102,8 @@ def test_erasing_asks_first_then_anonymises_every_signature_and_keeps_the_count(
     assert "We hold nothing about you" in client.get(url).text
 
 
-def test_an_expired_link_says_how_to_get_a_fresh_one(client, url, signatures, clock):
-    clock.advance(timedelta(days=my_data.VALID_DAYS + 1).total_seconds())
+def test_an_expired_link_says_how_to_get_a_fresh_one(client, url, signatures, clock, settings):
+    clock.advance(timedelta(days=settings.PETITIONS_MY_DATA_DAYS + 1).total_seconds())
     for path in (url, f"{url}data.json", f"{url}erase/"):
         page = client.get(path)
         assert page.status_code == 410
