@@ -187,7 +187,8 @@ def texts(mailing):
     """(subject, body) in the active language, else the petition's main one."""
     petition = mailing.petition
     if mailing.kind == Mailing.Kind.GOAL_REACHED:
-        values = {"title": petition.title, "goal": number_format(petition.goal, force_grouping=True)}
+        goal = number_format(petition.goal, force_grouping=True)
+        values = {"title": petition.title, "goal": goal}
         return str(GOAL_REACHED_SUBJECT).format(**values), str(GOAL_REACHED_BODY).format(**values)
     return mailing.subject, mailing.body
 

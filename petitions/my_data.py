@@ -30,9 +30,7 @@ def signatures_of(signature):
     """The signatures made with the mailbox of `signature` and not erased yet."""
     if signature.anonymised_at or not signature.email_normalised:
         return Signature.objects.none()
-    return Signature.objects.not_anonymised().filter(
-        email_normalised=signature.email_normalised
-    )
+    return Signature.objects.not_anonymised().filter(email_normalised=signature.email_normalised)
 
 
 def _iso(moment):

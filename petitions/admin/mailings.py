@@ -55,10 +55,13 @@ class MailingAdmin(MarkdownPreviewMixin, TranslatedAdmin):
         if mailing.pk is None or mailing.sending_started_at is None:
             return _("Not sent yet.")
         counts = mailing.delivery_report()
-        return _(
-            "Sent: %(sent)d · Failed: %(failed)d · Unsubscribed since: %(unsubscribed)d · "
-            "Pending: %(pending)d · Skipped: %(skipped)d"
-        ) % counts
+        return (
+            _(
+                "Sent: %(sent)d · Failed: %(failed)d · Unsubscribed since: %(unsubscribed)d · "
+                "Pending: %(pending)d · Skipped: %(skipped)d"
+            )
+            % counts
+        )
 
     @admin.action(description=_("Send the selected emails to the signers"), permissions=["change"])
     def send(self, request, queryset):

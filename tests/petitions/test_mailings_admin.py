@@ -15,9 +15,7 @@ def organiser_client(client, staff_editor):
     return client
 
 
-def test_an_organiser_writes_an_update_sends_it_and_reads_the_report(
-    organiser_client, petition
-):
+def test_an_organiser_writes_an_update_sends_it_and_reads_the_report(organiser_client, petition):
     add_signature(petition, "ada@example.org", wants_updates=True)
     add_signature(petition, "grace@example.org", wants_updates=True)
     add_signature(petition, "quiet@example.org")
