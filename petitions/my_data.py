@@ -46,7 +46,8 @@ def held_about(signature):
         entries.append(
             {
                 "petition": held.petition.title,
-                "petition_address": held.petition.get_absolute_url(),
+                "petition_address": settings.SITE_URL.rstrip("/")
+                + held.petition.get_absolute_url(),
                 "first_name": held.first_name,
                 "last_name": held.last_name,
                 "email": held.email,

@@ -91,3 +91,15 @@ def test_visitors_are_sent_to_the_login(client, url):
     response = client.get(url)
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_the_petition_page_in_the_admin_offers_the_export_only_with_the_permission(
+    client, staff_editor, url, petition
+):
+    client.force_login(staff_editor)
+    page = client.get(f"/admin/petitions/petition/{petition.pk}/change/")
+    assert "Emails to signers" in page.text
+    assert url not in page.text
+    staff_editor.user_permissions.add(Permission.objects.get(codename="export_optins"))
+    page = client.get(f"/admin/petitions/petition/{petition.pk}/change/")
+    assert url in page.text
