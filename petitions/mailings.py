@@ -1,7 +1,7 @@
 """Emails to the signers who asked to hear from the organiser, updates and milestones alike,
 sent by batches through Django's tasks framework, each recipient exactly once.
 
-Starting a mailing lists its recipients as Delivery rows, in one transaction. A batch claims
+Starting a mailing lists its recipients as Recipient rows, in one transaction. A batch claims
 the pending rows one at a time with SELECT ... FOR UPDATE SKIP LOCKED, holds the row while the
 mail server takes the message and marks it sent in the same transaction: two workers never send
 the same one, and a worker that dies in the middle of a send leaves that row pending.
@@ -22,13 +22,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from petitions.emails import absolute_url, signer_links
-from petitions.models import Delivery, Mailing
+from petitions.models import Mailing, Recipient
 from petitions.unsubscribe import unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
-# A delivery refused this many times is marked failed and left alone.
+# A recipient refused this many times is marked failed and left alone.
 MAX_ATTEMPTS = 3
 # The mail server cannot be reached: nobody's fault, the batch stops and counts no attempt.
 OUTAGES = (
@@ -81,11 +81,11 @@ def start_sending(*, mailing_id):
             raise MailingError("no_text")
         mailing.sending_started_at = timezone.now()
         mailing.save(update_fields=["sending_started_at"])
-        recipients = petition.signatures.wanting_updates().values_list("pk", flat=True)
-        deliveries = [Delivery(mailing=mailing, signature_id=pk) for pk in recipients]
-        Delivery.objects.bulk_create(deliveries, batch_size=1000, ignore_conflicts=True)
+        signature_ids = petition.signatures.wanting_updates().values_list("pk", flat=True)
+        rows = [Recipient(mailing=mailing, signature_id=pk) for pk in signature_ids]
+        Recipient.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
     queue(mailing.pk)
-    return len(deliveries)
+    return len(rows)
 
 
 def queue(mailing_id):
@@ -106,15 +106,15 @@ def send_batch(mailing_id):
 
 
 def send_pending(*, mailing_id, limit=None):
-    """Send up to `limit` (a batch) of a mailing's pending deliveries. Returns how many went."""
+    """Send up to `limit` (a batch) of a mailing's pending recipients. Returns how many went."""
     sent, _full = _send_batch(mailing_id, limit or BATCH_SIZE)
     return sent
 
 
 def resume_all():
-    """Queue a batch for every mailing with deliveries still pending. Returns how many."""
+    """Queue a batch for every mailing with recipients still pending. Returns how many."""
     ids = list(
-        Delivery.objects.filter(status=Delivery.Status.PENDING)
+        Recipient.objects.filter(status=Recipient.Status.PENDING)
         .values_list("mailing_id", flat=True)
         .distinct()
         .order_by()
@@ -131,29 +131,29 @@ def _send_batch(mailing_id, limit):
     tried = []
     while handled < limit:
         with transaction.atomic():
-            delivery = (
-                Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+            recipient = (
+                Recipient.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("signature", "mailing__petition")
-                .filter(mailing_id=mailing_id, status=Delivery.Status.PENDING)
+                .filter(mailing_id=mailing_id, status=Recipient.Status.PENDING)
                 .exclude(pk__in=tried)
                 .order_by("pk")
                 .first()
             )
-            if delivery is None:
+            if recipient is None:
                 return sent, False
-            tried.append(delivery.pk)
+            tried.append(recipient.pk)
             handled += 1
-            outcome = _deliver(delivery)
-        if outcome == Delivery.Status.SENT:
+            outcome = _send_to(recipient)
+        if outcome == Recipient.Status.SENT:
             sent += 1
         elif outcome == "outage":
             return sent, False
     return sent, True
 
 
-def _deliver(delivery):
-    """Send one delivery and record the outcome on its (locked) row."""
-    signature = delivery.signature
+def _send_to(recipient):
+    """Send to one recipient and record the outcome on its (locked) row."""
+    signature = recipient.signature
     still_wanted = (
         signature.wants_updates
         and signature.unsubscribed_at is None
@@ -161,26 +161,26 @@ def _deliver(delivery):
         and signature.status == signature.Status.CONFIRMED
     )
     if not still_wanted:
-        delivery.status = Delivery.Status.SKIPPED
-        delivery.save(update_fields=["status"])
-        return delivery.status
+        recipient.status = Recipient.Status.SKIPPED
+        recipient.save(update_fields=["status"])
+        return recipient.status
     try:
-        message(delivery).send()
+        message(recipient).send()
     except OUTAGES as error:
-        logger.warning("Mail server unreachable, mailing %s paused: %r", delivery.mailing_id, error)
+        logger.warning("No mail server, mailing %s paused: %r", recipient.mailing_id, error)
         return "outage"
     except Exception as error:
-        logger.warning("Could not send delivery %s: %r", delivery.pk, error)
-        delivery.attempts += 1
-        if delivery.attempts >= MAX_ATTEMPTS:
-            delivery.status = Delivery.Status.FAILED
-        delivery.save(update_fields=["status", "attempts"])
+        logger.warning("Could not send to recipient row %s: %r", recipient.pk, error)
+        recipient.attempts += 1
+        if recipient.attempts >= MAX_ATTEMPTS:
+            recipient.status = Recipient.Status.FAILED
+        recipient.save(update_fields=["status", "attempts"])
         return "refused"
-    delivery.attempts += 1
-    delivery.status = Delivery.Status.SENT
-    delivery.sent_at = timezone.now()
-    delivery.save(update_fields=["status", "attempts", "sent_at"])
-    return delivery.status
+    recipient.attempts += 1
+    recipient.status = Recipient.Status.SENT
+    recipient.sent_at = timezone.now()
+    recipient.save(update_fields=["status", "attempts", "sent_at"])
+    return recipient.status
 
 
 def texts(mailing):
@@ -193,10 +193,10 @@ def texts(mailing):
     return mailing.subject, mailing.body
 
 
-def message(delivery):
-    """The email of a delivery, in its signer's language, with the one-click unsubscribe
+def message(recipient):
+    """The email to a recipient, in its signer's language, with the one-click unsubscribe
     headers of RFC 8058 and the links to unsubscribe and to the signer's data."""
-    signature, mailing = delivery.signature, delivery.mailing
+    signature, mailing = recipient.signature, recipient.mailing
     petition = mailing.petition
     with translation.override(signature.language):
         subject, body = texts(mailing)

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from petitions import anonymisation, links
-from petitions.models import Delivery, Signature
+from petitions.models import Recipient, Signature
 
 SALT = "petitions.my-data"
 
@@ -42,7 +42,7 @@ def held_about(signature):
     entries = []
     signatures = signatures_of(signature).select_related("petition").order_by("created_at")
     for held in signatures:
-        sent = held.deliveries.filter(status=Delivery.Status.SENT).select_related("mailing")
+        sent = held.mailings_received.filter(status=Recipient.Status.SENT).select_related("mailing")
         entries.append(
             {
                 "petition": held.petition.title,
@@ -63,8 +63,8 @@ def held_about(signature):
                 "confirmed_at": _iso(held.confirmed_at),
                 "unsubscribed_at": _iso(held.unsubscribed_at),
                 "emails_from_the_organiser": [
-                    {"subject": str(delivery.mailing), "sent_at": _iso(delivery.sent_at)}
-                    for delivery in sent
+                    {"subject": str(received.mailing), "sent_at": _iso(received.sent_at)}
+                    for received in sent
                 ],
             }
         )
@@ -84,8 +84,8 @@ def erase(*, signature_id):
         erased = Signature.objects.filter(pk__in=ids)
         erased.filter(status=Signature.Status.PENDING).update(status=Signature.Status.WITHDRAWN)
         erased.filter(unsubscribed_at__isnull=True).update(unsubscribed_at=timezone.now())
-        Delivery.objects.filter(signature_id__in=ids, status=Delivery.Status.PENDING).update(
-            status=Delivery.Status.SKIPPED
+        Recipient.objects.filter(signature_id__in=ids, status=Recipient.Status.PENDING).update(
+            status=Recipient.Status.SKIPPED
         )
         return anonymisation.anonymise(erased)
 

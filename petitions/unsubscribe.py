@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from petitions import links
 from petitions.emails import absolute_url
-from petitions.models import Delivery, Signature
+from petitions.models import Recipient, Signature
 from petitions.my_data import my_data_token
 
 SALT = "petitions.unsubscribe"
@@ -42,8 +42,8 @@ def unsubscribe(*, signature_id):
         signature.wants_updates = False
         signature.unsubscribed_at = signature.unsubscribed_at or timezone.now()
         signature.save(update_fields=["wants_updates", "unsubscribed_at"])
-        pending = Delivery.objects.filter(signature=signature, status=Delivery.Status.PENDING)
-        pending.update(status=Delivery.Status.SKIPPED)
+        pending = Recipient.objects.filter(signature=signature, status=Recipient.Status.PENDING)
+        pending.update(status=Recipient.Status.SKIPPED)
     return signature
 
 

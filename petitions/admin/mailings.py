@@ -54,7 +54,7 @@ class MailingAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def report(self, mailing):
         if mailing.pk is None or mailing.sending_started_at is None:
             return _("Not sent yet.")
-        counts = mailing.delivery_report()
+        counts = mailing.report()
         return (
             _(
                 "Sent: %(sent)d · Failed: %(failed)d · Unsubscribed since: %(unsubscribed)d · "

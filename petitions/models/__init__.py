@@ -1,5 +1,6 @@
 from petitions.models.blocklists import BlockedDomain, BlockedIPRange, validate_network
-from petitions.models.mailings import Delivery, Mailing
+from petitions.models.deliveries import Delivery
+from petitions.models.mailings import Mailing, Recipient
 from petitions.models.petitions import Demand, Petition, next_goal_step
 from petitions.models.signatures import CountChange, Signature
 
@@ -11,6 +12,7 @@ __all__ = [
     "Demand",
     "Mailing",
     "Petition",
+    "Recipient",
     "Signature",
     "next_goal_step",
     "validate_network",  # frozen in migration 0001

@@ -1,5 +1,5 @@
 """Emails to the signers who asked to hear from the organiser: updates and milestones
-(petitions/mailings.py sends them), and one delivery row per recipient."""
+(petitions/mailings.py sends them), and a row per recipient."""
 
 from django.db import models
 from django.db.models import Q
@@ -52,19 +52,19 @@ class Mailing(TranslatedContent, models.Model):
     def main_language(self):
         return parent_language(self, "petition")
 
-    def delivery_report(self):
+    def report(self):
         """How many were sent, failed, pending, skipped, and how many of its recipients have
         unsubscribed since it went out."""
-        counts = dict.fromkeys(Delivery.Status.values, 0)
-        rows = self.deliveries.values("status").annotate(total=models.Count("pk")).order_by()
+        counts = dict.fromkeys(Recipient.Status.values, 0)
+        rows = self.recipients.values("status").annotate(total=models.Count("pk")).order_by()
         counts |= {row["status"]: row["total"] for row in rows}
-        counts["unsubscribed"] = self.deliveries.filter(
+        counts["unsubscribed"] = self.recipients.filter(
             signature__unsubscribed_at__gte=self.sending_started_at
         ).count()
         return counts
 
 
-class Delivery(models.Model):
+class Recipient(models.Model):
     """One mailing to one signature: created pending when sending starts, marked sent once the
     mail server took it (petitions.mailings.send_batch)."""
 
@@ -75,10 +75,13 @@ class Delivery(models.Model):
         SKIPPED = "skipped", _("Not sent: unsubscribed or withdrawn")
 
     mailing = models.ForeignKey(
-        Mailing, related_name="deliveries", on_delete=models.CASCADE, verbose_name=_("email")
+        Mailing, related_name="recipients", on_delete=models.CASCADE, verbose_name=_("email")
     )
     signature = models.ForeignKey(
-        Signature, related_name="deliveries", on_delete=models.CASCADE, verbose_name=_("signature")
+        Signature,
+        related_name="mailings_received",
+        on_delete=models.CASCADE,
+        verbose_name=_("signature"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
@@ -87,10 +90,10 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("delivery")
-        verbose_name_plural = _("deliveries")
+        verbose_name = _("recipient")
+        verbose_name_plural = _("recipients")
         constraints = [
-            models.UniqueConstraint(fields=["mailing", "signature"], name="one_delivery_each")
+            models.UniqueConstraint(fields=["mailing", "signature"], name="one_email_per_recipient")
         ]
         indexes = [models.Index(fields=["mailing", "status"])]
 

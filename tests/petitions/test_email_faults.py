@@ -69,7 +69,7 @@ def test_with_the_mail_server_down_an_update_waits_and_then_reaches_each_signer_
     petition, smtp_mailer, smtp_port
 ):
     from petitions import mailings
-    from petitions.models import Delivery, Mailing
+    from petitions.models import Mailing, Recipient
     from tests.factories import add_signature
 
     add_signature(petition, "ada@example.org", wants_updates=True)
@@ -77,7 +77,7 @@ def test_with_the_mail_server_down_an_update_waits_and_then_reaches_each_signer_
     update = Mailing.objects.create(petition=petition, subject_en="News", body_en="Hearing moved")
     # Nothing listens yet: the batch pauses; nothing is marked sent, nothing fails for good.
     assert mailings.start_sending(mailing_id=update.pk) == 2
-    assert set(Delivery.objects.values_list("status", "attempts")) == {("pending", 0)}
+    assert set(Recipient.objects.values_list("status", "attempts")) == {("pending", 0)}
 
     inbox = Inbox()
     server = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
@@ -91,4 +91,4 @@ def test_with_the_mail_server_down_an_update_waits_and_then_reaches_each_signer_
     recipients = sorted(rcpt for rcpts, _content in inbox.received for rcpt in rcpts)
     assert recipients == ["ada@example.org", "grace@example.org"]
     assert all("List-Unsubscribe-Post: List-Unsubscribe=One-Click" in c for _r, c in inbox.received)
-    assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
+    assert set(Recipient.objects.values_list("status", flat=True)) == {"sent"}

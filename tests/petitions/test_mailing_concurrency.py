@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import connection
 
 from petitions import mailings
-from petitions.models import Delivery, Mailing
+from petitions.models import Mailing, Recipient
 from tests.factories import add_petition, add_signature
 from tests.petitions.test_concurrency import run_together
 
@@ -33,4 +33,4 @@ def test_four_workers_sending_one_update_at_once_email_each_signer_once(monkeypa
     assert run_together([worker] * 4) == []
     recipients = [message.to[0] for message in mail.outbox]
     assert len(recipients) == len(set(recipients)) == 40
-    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 40
+    assert Recipient.objects.filter(status=Recipient.Status.SENT).count() == 40

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from petitions import mailings
-from petitions.models import Delivery, Mailing, Signature
+from petitions.models import Mailing, Recipient, Signature
 from tests.factories import add_signature
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def recipients():
 def test_an_update_goes_to_confirmed_signers_who_opted_in_and_stayed(update, signers):
     assert mailings.start_sending(mailing_id=update.pk) == 3
     assert recipients() == ["ada@example.org", "emmy@example.org", "marie@example.org"]
-    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENT}
+    assert set(Recipient.objects.values_list("status", flat=True)) == {Recipient.Status.SENT}
 
 
 def test_each_signer_reads_it_in_their_language_else_the_petitions_main_one(update, signers):
@@ -121,14 +121,14 @@ def test_a_crash_in_the_middle_of_a_batch_loses_nobody_and_doubles_nobody(
     with pytest.raises(Crash):
         mailings.send_pending(mailing_id=update.pk)
     assert len(mail.outbox) == 1
-    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 1
-    assert Delivery.objects.filter(status=Delivery.Status.PENDING).count() == 2
+    assert Recipient.objects.filter(status=Recipient.Status.SENT).count() == 1
+    assert Recipient.objects.filter(status=Recipient.Status.PENDING).count() == 2
 
     monkeypatch.undo()
     call_command("send_mailings", verbosity=0)  # the restart
     call_command("send_mailings", verbosity=0)
     assert len(recipients()) == len(set(recipients())) == 3
-    assert not Delivery.objects.exclude(status=Delivery.Status.SENT).exists()
+    assert not Recipient.objects.exclude(status=Recipient.Status.SENT).exists()
 
 
 def test_a_send_that_keeps_failing_is_marked_failed_and_the_others_go_out(
@@ -145,7 +145,7 @@ def test_a_send_that_keeps_failing_is_marked_failed_and_the_others_go_out(
     mailings.start_sending(mailing_id=update.pk)
     for _attempt in range(mailings.MAX_ATTEMPTS):
         call_command("send_mailings", verbosity=0)
-    failed = Delivery.objects.get(status=Delivery.Status.FAILED)
+    failed = Recipient.objects.get(status=Recipient.Status.FAILED)
     assert failed.signature.email == "marie@example.org"
     assert failed.attempts == mailings.MAX_ATTEMPTS
     assert recipients() == ["ada@example.org", "emmy@example.org"]
@@ -158,7 +158,7 @@ def test_a_signer_who_unsubscribes_before_their_turn_gets_nothing(update, signer
     Signature.objects.filter(pk=signers["fr"].pk).update(wants_updates=False)
     mailings.send_pending(mailing_id=update.pk)
     assert recipients() == ["ada@example.org", "emmy@example.org"]
-    assert Delivery.objects.get(signature=signers["fr"]).status == Delivery.Status.SKIPPED
+    assert Recipient.objects.get(signature=signers["fr"]).status == Recipient.Status.SKIPPED
 
 
 def test_an_update_without_a_subject_in_the_main_language_is_refused(petition, signers):
@@ -166,5 +166,5 @@ def test_an_update_without_a_subject_in_the_main_language_is_refused(petition, s
     with pytest.raises(mailings.MailingError) as refused:
         mailings.start_sending(mailing_id=mailing.pk)
     assert refused.value.code == "no_text"
-    assert not Delivery.objects.exists()
+    assert not Recipient.objects.exists()
     assert mail.outbox == []

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from petitions.models import Delivery, Mailing
+from petitions.models import Mailing, Recipient
 from tests.factories import add_signature
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +26,6 @@ def test_an_organiser_writes_an_update_sends_it_and_reads_the_report(organiser_c
             "kind": "update",
             "subject_en": "The hearing is postponed",
             "body_en": "New date to come.",
-            "deliveries-TOTAL_FORMS": 0,
-            "deliveries-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -58,7 +56,7 @@ def test_sending_again_is_refused_with_a_message(organiser_client, petition):
     response = organiser_client.post("/admin/petitions/mailing/", send, follow=True)
     assert "already sent" in response.text
     assert len(mail.outbox) == 1
-    assert Delivery.objects.count() == 1
+    assert Recipient.objects.count() == 1
 
 
 def test_a_milestone_email_is_refused_while_milestones_are_off(organiser_client, petition):

@@ -5,7 +5,7 @@ from django.core import signing
 from django.test import Client
 
 from petitions import unsubscribe
-from petitions.models import Delivery, Mailing, Signature
+from petitions.models import Mailing, Recipient, Signature
 from tests.factories import add_signature
 
 pytestmark = pytest.mark.django_db
@@ -68,9 +68,9 @@ def test_unsubscribing_twice_is_fine_and_keeps_the_first_date(client, subscriber
 
 def test_pending_deliveries_of_an_unsubscribed_signer_are_skipped(client, subscriber, url):
     mailing = Mailing.objects.create(petition=subscriber.petition, subject_en="News")
-    Delivery.objects.create(mailing=mailing, signature=subscriber)
+    Recipient.objects.create(mailing=mailing, signature=subscriber)
     client.post(url)
-    assert Delivery.objects.get().status == Delivery.Status.SKIPPED
+    assert Recipient.objects.get().status == Recipient.Status.SKIPPED
 
 
 @pytest.mark.parametrize(

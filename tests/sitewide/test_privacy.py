@@ -49,7 +49,7 @@ def test_the_privacy_notice_tells_of_the_receipt_cookie_for_as_long_as_it_lives(
 def test_the_privacy_notice_says_what_is_stored_and_what_goes_to_the_target(client):
     text = client.get(reverse("privacy")).text
     assert "We never store your IP address." in text
-    assert "This site sends nothing to the person or body a petition addresses." in text
+    assert "the person or body it addresses receives a delivery pack" in text
     assert "that list never holds email addresses" in text
 
 

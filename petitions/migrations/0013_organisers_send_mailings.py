@@ -17,12 +17,12 @@ def let_organisers_send_mailings(apps, schema_editor):
         organisers.permissions.add(
             *Permission.objects.filter(
                 content_type__app_label="petitions",
-                content_type__model__in=["mailing", "delivery"],
+                content_type__model="mailing",
             )
         )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("petitions", "0010_signer_mailings_unsubscribe_milestones")]
+    dependencies = [("petitions", "0012_signer_mailings_unsubscribe_milestones")]
 
     operations = [migrations.RunPython(let_organisers_send_mailings, migrations.RunPython.noop)]
