@@ -167,6 +167,11 @@ PUBLIC_URLS = [
     "/campaigns/jane-doe/events/{}/photos/",
     "/campaigns/jane-doe/events/{}/photos/send/",
     "/campaigns/jane-doe/events/{}/photos/send/thanks/",
+    "/campaigns/{}/calendar.ics",
+    "/campaigns/jane-doe/events/{}/calendar.ics",
+    "/campaigns/jane-doe/hearings/{}.ics",
+    "/campaigns/{}/hearings/1.ics",
+    "/campaigns/calendar.ics?{query}={query}",
     "/petitions/{}/",
     "/fr/petitions/{}/",
     "/petitions/{}/thanks/",
@@ -194,6 +199,7 @@ ADMIN_URLS = [
     "/admin/campaigns/localaction/?q={query}&country__exact={query}&event__id__exact={query}",
     "/admin/campaigns/photo/?status__exact={query}&submitted_at__year={query}",
     "/admin/campaigns/caseupdate/?status={query}&campaign__id__exact={query}",
+    "/admin/campaigns/hearing/?when={query}&campaign__id__exact={query}&q={query}",
 ]
 
 
