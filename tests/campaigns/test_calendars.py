@@ -84,6 +84,12 @@ def test_an_event_file_holds_the_event_in_plain_text(client, event):
     assert str(vevent["URL"]) == f"http://testserver{event.get_absolute_url()}"
 
 
+def test_an_event_page_offers_its_file_until_the_event_is_over(client, event, past_event):
+    url = reverse("campaigns:event_calendar", args=[event.campaign.slug, event.slug])
+    assert f'href="{url}">Add to calendar<' in client.get(event.get_absolute_url()).text
+    assert "Add to calendar" not in client.get(past_event.get_absolute_url()).text
+
+
 def test_the_campaign_feed_holds_its_published_hearings_and_events(
     client, campaign, unpublished_campaign, event, past_event
 ):
