@@ -68,3 +68,13 @@ def test_the_hearing_list_filters_upcoming_and_past_hearings(
     assert "Court behind" in past and "Court ahead" not in past
     mine = client.get(url, {"campaign__id__exact": campaign.pk}).content.decode()
     assert "Other campaign&#x27;s court" not in mine and "Court ahead" in mine
+    hearing = Hearing.objects.get(court="Court ahead")
+    assert (
+        client.get(reverse("admin:campaigns_hearing_change", args=[hearing.pk])).status_code == 200
+    )
+
+
+def test_the_admin_menu_lists_hearings_after_events(admin_client):
+    menu = admin_client.get(reverse("admin:index")).content.decode()
+    assert menu.index("/admin/campaigns/event/") < menu.index("/admin/campaigns/hearing/")
+    assert menu.index("/admin/campaigns/hearing/") < menu.index("/admin/campaigns/localaction/")
