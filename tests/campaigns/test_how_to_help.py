@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import dateformat, timezone
 
 from campaigns.models import Campaign, Moderation
-from tests.factories import add_letter, add_petition
+from tests.factories import add_hearing, add_letter, add_petition
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,7 @@ def test_the_panel_lists_what_is_open_with_counts(client, campaign):
     campaign.channel_url = "https://t.me/free_jane_example"
     campaign.save()
     add_petition(campaign, offset=785)
+    add_hearing(campaign, days_ahead=20)
     add_letter(campaign, status=Moderation.APPROVED, posted_at=datetime.datetime.now(datetime.UTC))
 
     html = client.get(campaign.get_absolute_url()).content.decode()
@@ -59,6 +60,7 @@ def test_the_panel_lists_what_is_open_with_counts(client, campaign):
     assert "Write a letter or a postcard" in panel and "1 letter sent" in panel
     assert 'href="https://fund.example.org/jane"' in panel
     assert 'href="https://t.me/free_jane_example"' in panel
+    assert "Come to the hearing on" in panel and "Moscow City Court" in panel
     assert "Share this page" in panel
 
 
@@ -67,7 +69,14 @@ def test_an_empty_profile_offers_only_to_share(client, campaign):
     panel = html[html.index('id="how-to-help-heading"') :]
     panel = panel[: panel.index("</section>")]
     assert "Share this page" in panel
-    for absent in ["Sign the petition", "Birthday", "Write a letter", "Donate", "Follow"]:
+    for absent in [
+        "Sign the petition",
+        "hearing",
+        "Birthday",
+        "Write a letter",
+        "Donate",
+        "Follow",
+    ]:
         assert absent not in panel
 
 
