@@ -1,4 +1,5 @@
 from campaigns.models.events import Event, LocalAction, Moderated, Moderation, Photo
+from campaigns.models.messages import SolidarityMessage
 from campaigns.models.profiles import (
     RESERVED_SLUGS,
     Campaign,
@@ -16,6 +17,7 @@ __all__ = [
     "Moderated",
     "Moderation",
     "Photo",
+    "SolidarityMessage",
     "TimelineEntry",
     "validate_campaign_slug",
 ]
