@@ -8,6 +8,7 @@ from django.urls import reverse
 from campaigns.models import Event
 from tests.factories import (
     add_local_action,
+    add_message,
     add_petition,
     add_photo,
     add_timeline_entry,
@@ -26,6 +27,7 @@ def fill(event, size):
         add_update(campaign, f"Update {number}", days_ago=number + 1)
         add_local_action(event, f"City {number}", ("FR", "DE", "NO")[number % 3])
         add_photo(event, f"City {number}")
+        add_message(campaign, f"Message {number}")
         Event.objects.create(
             campaign=campaign,
             title=f"Event {number}",
@@ -36,16 +38,18 @@ def fill(event, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_campaign_page_costs_six_queries(client, event, size, django_assert_num_queries):
+def test_the_campaign_page_costs_seven_queries(client, event, size, django_assert_num_queries):
     fill(event, size)
     for number in range(size):
         add_petition(event.campaign, f"petition-{number}")
-    # campaign, timeline, latest updates, upcoming events, past events, petitions
-    with django_assert_num_queries(6):
+    # campaign, timeline, latest updates, upcoming events, past events, petitions, the newest
+    # messages of solidarity with their count
+    with django_assert_num_queries(7):
         response = client.get(event.campaign.get_absolute_url())
     html = response.content.decode()
     assert html.count('class="timeline__entry"') == size
     assert html.count('class="card petition-card"') == size
+    assert html.count('class="solidarity-message"') == size
 
 
 @pytest.mark.parametrize("size", SIZES)
