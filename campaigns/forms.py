@@ -160,10 +160,10 @@ class SolidarityMessageForm(GuardedForm, forms.ModelForm):
     message = text.MultilineTextField(
         label=_("Your message"),
         help_text=format_lazy(
-            _("At most {count} characters. Links and web addresses are not accepted."),
+            _("At most {count} characters, without links."),
             count=MESSAGE_MAX_LENGTH,
         ),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write your message.")},
     )
     consent = forms.BooleanField(

@@ -3,13 +3,18 @@
 Several messages a page, each with its writer's name and country under it, in the bundled Inter
 font (Latin and Cyrillic; fpdf2 embeds the glyphs used). A message never breaks across pages.
 Headings and country names are in the campaign's main language: the language of its letters.
+Inter has no Arabic, Hebrew, Chinese...: `lacks_glyphs` names the messages that print with
+blanks, for the organiser to copy by hand.
 """
 
+import unicodedata
+from functools import cache
 from itertools import groupby
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from sitewide import artwork
@@ -19,6 +24,20 @@ TEXT_SIZE, TEXT_LINE = 12, 6  # points, mm
 AUTHOR_SIZE, AUTHOR_LINE = 10, 5.5
 GAP = 7  # mm between two messages
 MUTED = (74, 74, 85)
+
+
+def lacks_glyphs(message):
+    """Whether the print font cannot draw some of the message's or its writer's characters."""
+    return any(
+        ord(char) not in _drawable() and not char.isspace() and unicodedata.category(char) != "Cf"
+        for char in message.message + message.name
+    )
+
+
+@cache
+def _drawable():
+    with TTFont(artwork.SEMIBOLD) as font:
+        return frozenset(font.getBestCmap())
 
 
 def print_pdf(messages):

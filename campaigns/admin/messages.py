@@ -77,6 +77,17 @@ class SolidarityMessageAdmin(ModerationAdmin):
                 messages.WARNING,
             )
             return None
+        blanks = [message for message in chosen if message_printing.lacks_glyphs(message)]
+        if blanks:
+            self.message_user(
+                request,
+                _(
+                    "The print font has no letters for some characters of these messages, "
+                    "which print with blanks: copy them by hand: %(messages)s."
+                )
+                % {"messages": ", ".join(str(message) for message in blanks)},
+                messages.WARNING,
+            )
         filename = f"messages-of-solidarity-{timezone.localdate().isoformat()}.pdf"
         return FileResponse(
             io.BytesIO(message_printing.print_pdf(chosen)),

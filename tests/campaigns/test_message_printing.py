@@ -1,6 +1,7 @@
 """Organisers moderate messages of solidarity and print those chosen, to send with the letters."""
 
 import io
+import re
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -109,3 +110,20 @@ def test_the_dashboard_counts_messages_waiting(organiser, campaign):
     add_message(campaign, status=Moderation.PENDING)
     dashboard = strip_tags(organiser.get("/admin/").content.decode())
     assert "1 Messages of solidarity to approve" in " ".join(dashboard.split())
+
+
+def test_messages_in_a_script_the_print_font_lacks_are_named_for_copying_by_hand(
+    organiser, campaign
+):
+    add_message(campaign, "Courage !", name="Zoë", to_print=True)
+    arabic = add_message(campaign, "تضامن كامل معك", name="Maryam", country="EG", to_print=True)
+
+    response = act(organiser, "download_print_pdf", SolidarityMessage.objects.all())
+
+    _reader, text = pdf_text(response)
+    assert "Courage !" in text and "Maryam, Egypt" in text
+    page = organiser.get(LIST).content.decode()
+    warning = re.search(r'<ul class="messagelist">.*?</ul>', page, re.S)[0]
+    assert "copy them by hand: Maryam (EG)." in warning
+    assert "Zoë (FR)" not in warning
+    assert str(arabic) == "Maryam (EG)"
