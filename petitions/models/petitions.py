@@ -1,6 +1,7 @@
 import math
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -103,6 +104,23 @@ class Petition(TranslatedContent, models.Model):
     confirmed_count = models.PositiveIntegerField(_("confirmed signatures"), default=0)
     # The drawn share cards per language and the count they show: petitions.share_cards alone.
     share_cards = models.JSONField(_("share cards"), default=dict, blank=True, editable=False)
+    # The delivery pack (petitions.delivery_pack) and emailing it (petitions.delivery).
+    hand_over_names = models.BooleanField(
+        _("hand over signers’ first names and countries"),
+        default=False,
+        help_text=_(
+            "The delivery pack then lists the first names and countries of the confirmed "
+            "signers (never last names or emails), and the petition page says so."
+        ),
+    )
+    target_email = models.EmailField(
+        _("target’s email address"),
+        blank=True,
+        help_text=_("Where the delivery pack goes. Never shown on the site."),
+    )
+    email_target_when_closed = models.BooleanField(
+        _("email the pack to the target when the petition closes"), default=False
+    )
     is_demo = models.BooleanField(_("demo content"), default=False, help_text=DEMO_HELP)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -136,6 +154,24 @@ class Petition(TranslatedContent, models.Model):
 
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.email_target_when_closed and not self.target_email:
+            errors["target_email"] = _("Give the target’s email address to send them the pack.")
+        if self.hand_over_names and self._names_were_promised_to_stay():
+            errors["hand_over_names"] = _(
+                "People have signed while the page said their names are not handed over: "
+                "their names stay with you."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _names_were_promised_to_stay(self):
+        """Whether this petition was saved without handing names over and has signatures."""
+        was_off = Petition.objects.filter(pk=self.pk, hand_over_names=False).exists()
+        return was_off and self.signatures.exists()
 
     def main_language(self):
         return self.language
