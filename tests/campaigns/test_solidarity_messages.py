@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from campaigns.models import Moderation, SolidarityMessage
@@ -191,3 +192,11 @@ def test_an_approval_shows_at_once_on_the_cached_page(client, staff_editor, camp
     url = reverse("admin:campaigns_solidaritymessage_approve", args=[message.pk])
     assert organiser.post(url).status_code == 302
     assert "Fresh from the queue" in client.get(campaign.get_absolute_url()).content.decode()
+
+
+def test_the_how_to_help_item_links_to_the_form_with_the_count(campaign):
+    item = render_to_string("includes/how_to_help_message.html", {"campaign": campaign, "count": 3})
+    assert f'href="{write_url(campaign)}"' in item
+    assert "Leave a message of solidarity" in item
+    assert "3 messages" in item
+    assert item.strip().startswith("<li") and item.strip().endswith("</li>")
