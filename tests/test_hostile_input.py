@@ -5,12 +5,10 @@ a form that succeeds saves exactly one row, its text cleaned as sitewide.text do
 Run with --hypothesis-show-statistics to see how the examples were answered.
 """
 
-import json
 from urllib.parse import quote
 
 import hypothesis
 import pytest
-from django.core import signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -28,7 +26,7 @@ from tests.factories import (
     local_action_form,
     message_form,
 )
-from tests.hostile import hostile_text, post_and_check, submissions
+from tests.hostile import hostile_text, post_and_check, receipts, submissions
 from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +139,11 @@ PUBLIC_URLS = [
     "/campaigns/jane-doe/events/{}/photos/send/thanks/",
     "/campaigns/{}/messages/write/",
     "/campaigns/{}/messages/write/thanks/",
+    "/campaigns/{}/calendar.ics",
+    "/campaigns/jane-doe/events/{}/calendar.ics",
+    "/campaigns/jane-doe/hearings/{}.ics",
+    "/campaigns/{}/hearings/1.ics",
+    "/campaigns/calendar.ics?{query}={query}",
     "/petitions/{}/",
     "/fr/petitions/{}/",
     "/petitions/{}/thanks/",
@@ -170,6 +173,7 @@ ADMIN_URLS = [
     "/admin/campaigns/caseupdate/?status={query}&campaign__id__exact={query}",
     "/admin/campaigns/solidaritymessage/?q={query}&to_print__exact={query}&o={query}",
     "/admin/campaigns/solidaritymessage/{}/change/",
+    "/admin/campaigns/hearing/?when={query}&campaign__id__exact={query}&q={query}",
 ]
 
 
@@ -233,29 +237,6 @@ def test_admin_lists_and_pages_answer_hostile_values_without_a_5xx(
     admin_client, event, template, data
 ):
     get_and_check(admin_client, template, data.draw(hostile_text))
-
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | hostile_text,
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(hostile_text, children),
-    max_leaves=8,
-)
-
-
-@st.composite
-def receipts(draw, signature):
-    """A receipt cookie as a client may send it: bytes off the wire, or signed with our key
-    but holding anything at all, or a genuine one for another signature or address."""
-    kind = draw(st.sampled_from(["wire", "signed", "altered"]))
-    if kind == "wire":  # what a browser can carry in a header: bytes, read as latin-1
-        return draw(hostile_text).encode()[:4000].decode("latin-1")
-    if kind == "signed":
-        value = json.dumps(draw(json_values))
-    else:
-        fields = {"p": signature.petition.slug, "s": signature.pk, "e": "g@example.org", "k": ""}
-        fields[draw(st.sampled_from(sorted(fields)))] = draw(json_values)
-        value = json.dumps(fields)
-    return signing.get_cookie_signer(salt=receipt.COOKIE_NAME + receipt.SALT).sign(value)
 
 
 @pytest.mark.parametrize("path", ["", "resend/", "sign-again/"])

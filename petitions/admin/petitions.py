@@ -4,12 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from petitions import delivery_pack
-from petitions.admin import reports
+from petitions import delivery_pack, widget
+from petitions.admin import optins, reports
 from petitions.models import Delivery, Demand, Petition
 from sitewide.admin_display import badge, short_datetime
 from sitewide.admin_preview import MarkdownPreviewMixin
@@ -21,7 +22,7 @@ from sitewide.admin_translation import (
 )
 
 # Text boxes as tall as what they usually hold, so that the form's sections fit the screen.
-TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3}
+TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3, "partner_origins": 3}
 
 
 class DemandInline(TranslatedTabularInline):
@@ -57,7 +58,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     search_fields = [*in_every_language("title", "target"), "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [DemandInline, DeliveryInline]
-    readonly_fields = ["confirmed_count"]
+    readonly_fields = ["confirmed_count", "embed_snippets"]
     save_on_top = True
     markdown_fields = ["introduction", "body", "thank_you_text"]
     fieldsets = [
@@ -79,6 +80,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
             {"fields": [("goal", "goal_steps_up"), ("offset", "confirmed_count")]},
         ),
         (_("Dates"), {"fields": [("opens_at", "closes_at")]}),
+        (_("Emails to signers"), {"fields": ["milestone_emails"]}),
         (
             _("Sharing and after signing"),
             {
@@ -94,6 +96,10 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
             _("Handover to the target"),
             {"fields": ["hand_over_names", ("target_email", "email_target_when_closed")]},
         ),
+        (
+            _("On partner sites"),
+            {"fields": ["partner_origins", "partner_return_url", "embed_snippets"]},
+        ),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
 
@@ -106,6 +112,16 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def status_badge(self, petition):
         return badge(petition.status, petition.get_status_display())
 
+    @admin.display(description=_("snippets to copy"))
+    def embed_snippets(self, petition):
+        if not petition.partner_origin_list:
+            return _(
+                "List a partner site above and save: until then no site may show the petition "
+                "in a frame."
+            )
+        context = {"snippets": widget.snippets(petition)}
+        return render_to_string("admin/petitions/embed_snippets.html", context)
+
     @admin.display(description=_("signatures"))
     def counter(self, petition):
         return petition.signature_count
@@ -117,6 +133,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def get_urls(self):
         views = [
             ("export/", self.export_view, "export"),
+            ("optins.csv", self.optins_view, "optins"),
             ("delivery.pdf", self.delivery_pdf_view, "delivery_pdf"),
             ("delivery.csv", self.delivery_csv_view, "delivery_csv"),
             ("statistics/", self.statistics_view, "statistics"),
@@ -144,6 +161,12 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def export_view(self, request, pk):
         """Stream the confirmed signatures as CSV, for delivery to the target."""
         return reports.signatures_csv(self._petition_for(request, pk))
+
+    def optins_view(self, request, pk):
+        """The opt-ins with their email addresses: only with the export permission."""
+        if not request.user.has_perm(optins.PERMISSION):
+            raise PermissionDenied
+        return optins.optins_csv(self._petition_for(request, pk))
 
     def delivery_pdf_view(self, request, pk):
         pack = delivery_pack.gather(self._petition_for(request, pk))

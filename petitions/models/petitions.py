@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from petitions import partners
 from sitewide import artwork_files
 from sitewide.content_languages import TranslatedContent, parent_language
 from sitewide.help_texts import DEMO_HELP, MAIN_LANGUAGE_HELP, MARKDOWN_HELP, SLUG_HELP
@@ -100,6 +101,30 @@ class Petition(TranslatedContent, models.Model):
         help_text=_("Shown after signing, for example “Write to Azat”."),
     )
     next_action_url = models.URLField(_("next action link"), blank=True)
+    partner_origins = models.TextField(
+        _("partner sites"),
+        blank=True,
+        help_text=_(
+            "The sites that may show this petition in a frame (the snippets below), one a line, "
+            "for example https://partner.example. No site listed: no site may frame it."
+        ),
+    )
+    partner_return_url = models.URLField(
+        _("partner page to return to"),
+        blank=True,
+        help_text=_(
+            "Offered to people who signed in the frame, once they have confirmed their "
+            "signature. It must be on one of the partner sites."
+        ),
+    )
+    milestone_emails = models.BooleanField(
+        _("milestone emails"),
+        default=False,
+        help_text=_(
+            "Email the signers who asked to hear from you when the goal is reached, when the "
+            "petition is delivered and when the target responds."
+        ),
+    )
     # Confirmed signatures folded in so far (petitions.counter); never counted on a view.
     confirmed_count = models.PositiveIntegerField(_("confirmed signatures"), default=0)
     # The drawn share cards per language and the count they show: petitions.share_cards alone.
@@ -165,6 +190,7 @@ class Petition(TranslatedContent, models.Model):
                 "People have signed while the page said their names are not handed over: "
                 "their names stay with you."
             )
+        errors |= self._partner_errors()
         if errors:
             raise ValidationError(errors)
 
@@ -172,6 +198,27 @@ class Petition(TranslatedContent, models.Model):
         """Whether this petition was saved without handing names over and has signatures."""
         was_off = Petition.objects.filter(pk=self.pk, hand_over_names=False).exists()
         return was_off and self.signatures.exists()
+
+    def _partner_errors(self):
+        """What is wrong with the partner sites (petitions.partners), kept in their plain form."""
+        try:
+            self.partner_origins = "\n".join(partners.clean_origins(self.partner_origins))
+        except ValidationError as error:
+            return {"partner_origins": error}
+        if self.partner_return_url and (
+            partners.origin_of(self.partner_return_url) not in self.partner_origin_list
+        ):
+            return {
+                "partner_return_url": _(
+                    "This page is not on one of the partner sites listed above."
+                )
+            }
+        return {}
+
+    @property
+    def partner_origin_list(self):
+        """The sites that may frame the embed pages (petitions.partners keeps them clean)."""
+        return self.partner_origins.split()
 
     def main_language(self):
         return self.language

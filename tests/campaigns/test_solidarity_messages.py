@@ -200,3 +200,6 @@ def test_the_how_to_help_item_links_to_the_form_with_the_count(campaign):
     assert "Leave a message of solidarity" in item
     assert "3 messages" in item
     assert item.strip().startswith("<li") and item.strip().endswith("</li>")
+    campaign.accepts_messages = False
+    context = {"campaign": campaign, "count": 3}
+    assert render_to_string("includes/how_to_help_message.html", context).strip() == ""

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0011_content_in_several_languages'),
+        ('campaigns', '0013_organisers_run_hearings'),
     ]
 
     operations = [
