@@ -211,7 +211,8 @@ class SolidarityMessageForm(GuardedForm, forms.ModelForm):
             )
         _refuse_links(
             message,
-            _(
+            _("Messages cannot hold links or web addresses: please remove “%(link)s”."),
+            domain_error=_(
                 "Messages cannot hold links or web addresses: please remove “%(link)s”. If it "
                 "is the end of a sentence, add a space after the full stop."
             ),
@@ -219,7 +220,9 @@ class SolidarityMessageForm(GuardedForm, forms.ModelForm):
         return message
 
 
-def _refuse_links(value, error):
+def _refuse_links(value, error, domain_error=None):
     link = links_in_text.find_link(value)
     if link:
+        if domain_error and links_in_text.is_bare_domain(link):
+            error = domain_error
         raise forms.ValidationError(error, code="link", params={"link": link[:80]})

@@ -35,6 +35,12 @@ def find_link(text):
     return None
 
 
+def is_bare_domain(link):
+    """Whether a link `find_link` found is a bare domain ("example.com"), which a sentence
+    missing its space after the full stop can look like, rather than a www. or http address."""
+    return not SCHEME_OR_WWW.match(link)
+
+
 def _is_domain(candidate):
     last = candidate.rsplit(".", 1)[1]
     if last.isalpha() and last[0].isupper() and not last.isupper():

@@ -203,3 +203,9 @@ def test_the_how_to_help_item_links_to_the_form_with_the_count(campaign):
     campaign.accepts_messages = False
     context = {"campaign": campaign, "count": 3}
     assert render_to_string("includes/how_to_help_message.html", context).strip() == ""
+
+
+def test_only_a_bare_domain_gets_the_hint_about_a_missing_space(client, campaign):
+    hint = "add a space after the full stop"
+    assert hint in write(client, campaign, message="Thank.you").content.decode()
+    assert hint not in write(client, campaign, message="See www.example.org").content.decode()
