@@ -21,6 +21,7 @@ LATEST_UPDATES_ON_CAMPAIGN = 3
 PHOTOS_ON_EVENT = 8
 PHOTOS_PER_PAGE = 24
 LETTERS_ON_WALL = 6
+MESSAGES_ON_CAMPAIGN = 12
 # Submissions per visitor address to the public forms (local actions, photos).
 PUBLIC_FORM_RATE = "10/h"
 
@@ -56,6 +57,8 @@ def _campaign_page(request, slug):
     if campaign.accepts_letters:
         letters_sent = campaign.letters.posted().count()
         wall = campaign.letters.on_the_wall()[:LETTERS_ON_WALL]
+    messages = campaign.solidarity_messages.approved().with_total()
+    messages = list(messages[:MESSAGES_ON_CAMPAIGN])
     return render(
         request,
         "campaigns/campaign_detail.html",
@@ -74,6 +77,9 @@ def _campaign_page(request, slug):
             "letters_sent": letters_sent,
             "wall": wall,
             "birthday": campaign.birthday_soon(),
+            # The newest approved messages and, in the same query, how many there are.
+            "solidarity_messages": messages,
+            "solidarity_message_count": messages[0].total if messages else 0,
             # Plain text, escaped once where it is used: a template's blocktranslate would
             # HTML-escape the name, and the share links would then URL-encode the entities.
             # "Free ..." only while the person is held.

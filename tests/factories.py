@@ -15,6 +15,7 @@ from campaigns.models import (
     Moderation,
     Photo,
     PostcardDesign,
+    SolidarityMessage,
     TimelineEntry,
 )
 from petitions.models import Petition, Signature
@@ -189,3 +190,23 @@ NO_CAMPAIGN_INLINES = {
     for prefix in ("timeline", "prison_addresses", "postcard_designs")
     for count in ("TOTAL_FORMS", "INITIAL_FORMS")
 }
+
+
+def add_message(campaign, message="We are with you.", status=Moderation.APPROVED, **fields):
+    fields = {"name": "Camille", "country": "FR", **fields}
+    return SolidarityMessage.objects.create(
+        campaign=campaign, message=message, status=status, **fields
+    )
+
+
+def message_form(campaign, **fields):
+    """A supporter's valid message of solidarity for `campaign`: the form was shown a minute ago."""
+    return {
+        "name": "Camille",
+        "country": "FR",
+        "message": "Stay strong, we are with you.",
+        "consent": "on",
+        "website": "",
+        "started": started_token(f"messages.{campaign.pk}", at=time.time() - 60),
+        **fields,
+    }

@@ -4,6 +4,7 @@ from campaigns.admin import (  # noqa: F401 - registers them
     events,
     hearings,
     letters,
+    messages,
     profiles,
     submissions,
 )

@@ -1,6 +1,7 @@
 from campaigns.models.events import Event, LocalAction, Moderated, Moderation, Photo
 from campaigns.models.hearings import Hearing
 from campaigns.models.letters import Letter, PostcardDesign, PrisonAddress
+from campaigns.models.messages import SolidarityMessage
 from campaigns.models.profiles import (
     RESERVED_SLUGS,
     Campaign,
@@ -22,6 +23,7 @@ __all__ = [
     "Photo",
     "PostcardDesign",
     "PrisonAddress",
+    "SolidarityMessage",
     "TimelineEntry",
     "validate_campaign_slug",
 ]

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import dateformat, timezone
 
 from campaigns.models import Campaign, Moderation
-from tests.factories import add_hearing, add_letter, add_petition
+from tests.factories import add_hearing, add_letter, add_message, add_petition
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +48,9 @@ def test_the_panel_lists_what_is_open_with_counts(client, campaign):
     campaign.save()
     add_petition(campaign, offset=785)
     add_hearing(campaign, days_ahead=20)
+    campaign.accepts_messages = True
+    campaign.save()
+    add_message(campaign)
     add_letter(campaign, status=Moderation.APPROVED, posted_at=datetime.datetime.now(datetime.UTC))
 
     html = client.get(campaign.get_absolute_url()).content.decode()
@@ -61,6 +64,7 @@ def test_the_panel_lists_what_is_open_with_counts(client, campaign):
     assert 'href="https://fund.example.org/jane"' in panel
     assert 'href="https://t.me/free_jane_example"' in panel
     assert "Come to the hearing on" in panel and "Moscow City Court" in panel
+    assert "Leave a message of solidarity" in panel and "1 message" in panel
     assert "Share this page" in panel
 
 

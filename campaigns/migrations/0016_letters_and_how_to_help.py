@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0013_organisers_run_hearings'),
+        ('campaigns', '0015_organisers_moderate_messages'),
     ]
 
     operations = [
