@@ -8,6 +8,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from petitions.admin import reports
+from petitions.admin.paper import PaperImportsAdminMixin
 from petitions.models import Demand, Petition
 from sitewide.admin_display import badge, short_datetime
 from sitewide.admin_preview import MarkdownPreviewMixin
@@ -33,13 +34,13 @@ class DemandInline(TranslatedTabularInline):
 
 
 @admin.register(Petition)
-class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
+class PetitionAdmin(PaperImportsAdminMixin, MarkdownPreviewMixin, TranslatedAdmin):
     list_display = ["title", "status_badge", "language", "campaign", "counter", "goal", "opens"]
     list_filter = ["status", "language", "is_demo"]
     search_fields = [*in_every_language("title", "target"), "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [DemandInline]
-    readonly_fields = ["confirmed_count"]
+    readonly_fields = ["confirmed_count", "paper_count"]
     save_on_top = True
     markdown_fields = ["introduction", "body", "thank_you_text"]
     fieldsets = [
@@ -58,7 +59,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
         (_("Texts"), {"fields": [by_language("introduction"), by_language("body")]}),
         (
             _("Counter and goal"),
-            {"fields": [("goal", "goal_steps_up"), ("offset", "confirmed_count")]},
+            {"fields": [("goal", "goal_steps_up"), ("offset", "confirmed_count", "paper_count")]},
         ),
         (_("Dates"), {"fields": [("opens_at", "closes_at")]}),
         (

@@ -1,4 +1,5 @@
 from petitions.models.blocklists import BlockedDomain, BlockedIPRange, validate_network
+from petitions.models.paper import PaperImport, PaperSignature
 from petitions.models.petitions import Demand, Petition, next_goal_step
 from petitions.models.signatures import CountChange, Signature
 
@@ -7,6 +8,8 @@ __all__ = [
     "BlockedIPRange",
     "CountChange",
     "Demand",
+    "PaperImport",
+    "PaperSignature",
     "Petition",
     "Signature",
     "next_goal_step",
