@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from petitions import paper, share_cards
 from petitions.models import PaperImport, PaperSignature, Petition, Signature
+from sitewide.text import clean_text
 
 # A preview nobody imported is deleted after this long (with the file it holds).
 PREVIEW_KEPT = datetime.timedelta(days=1)
@@ -97,7 +98,7 @@ def upload(*, petition, file_name, content, by):
     PaperImport.objects.filter(status=PaperImport.Status.PREVIEW, uploaded_at__lt=stale).delete()
     return PaperImport.objects.create(
         petition=petition,
-        file_name=file_name[:255],
+        file_name=clean_text(file_name)[:255] or "upload.csv",
         file_sha256=sha256,
         content=content,
         imported_by=by,

@@ -121,7 +121,9 @@ def test_rows_whose_address_signed_online_or_on_an_earlier_sheet_are_skipped_not
     admin_client, petition
 ):
     add_signature(petition, "janedoe@gmail.com")
-    confirm(admin_client, upload(admin_client, petition, csv_bytes("Bob,bob@example.org,FR,2023-09-02")))
+    confirm(
+        admin_client, upload(admin_client, petition, csv_bytes("Bob,bob@example.org,FR,2023-09-02"))
+    )
     rows = [
         "Jane Doe,Jane.Doe+paper@Gmail.com,FR,2023-09-02",  # the same Gmail mailbox
         "Bob Again,BOB@example.org,FR,2023-09-03",
