@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 
 from campaigns.models import LocalAction, Photo
 from petitions import links, receipt
-from petitions.models import PaperImport, PaperSignature, Signature
+from petitions.models import Signature
 from sitewide.text import clean_multiline_text, clean_text
 from tests.factories import add_petition, add_update, form_data, local_action_form
-from tests.hostile import HOSTILE_SAMPLES, hostile_text
+from tests.hostile import hostile_text
 from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -296,37 +296,4 @@ def test_the_thanks_page_and_its_offers_answer_any_receipt_without_a_5xx(
         hypothesis.event(f"answered {response.status_code}")
         assert response.status_code < 500
         assert Signature.objects.get().status == Signature.Status.PENDING
-        transaction.set_rollback(True)
-
-
-@st.composite
-def paper_files(draw):
-    """A file an organiser might upload as paper signatures: bytes, or CSV with hostile cells."""
-    if draw(st.integers(0, 3)) == 0:
-        return draw(st.binary(max_size=3000))
-    header = draw(st.sampled_from(["name,email,country,date"] * 4 + ["name;country;date", "x"]))
-    cells = st.one_of(hostile_text, st.sampled_from(["FR", "France", "2023-09-02", "a@b.org"]))
-    rows = draw(st.lists(st.lists(cells, min_size=3, max_size=5), min_size=1, max_size=5))
-    lines = [header, *(",".join(row) for row in rows)]
-    return "\n".join(lines).encode(draw(st.sampled_from(["utf-8"] * 4 + ["utf-8-sig", "utf-16"])))
-
-
-@BOUNDED
-@given(content=paper_files(), name=st.sampled_from(["sheets.csv", *HOSTILE_SAMPLES[:6]]))
-def test_the_paper_signatures_upload_answers_any_file_without_a_5xx_and_imports_nothing(
-    admin_client, petition, content, name
-):
-    url = f"/admin/petitions/petition/{petition.pk}/paper/"
-    with transaction.atomic():
-        upload = SimpleUploadedFile(name, content, content_type="text/csv")
-        response = admin_client.post(url, {"file": upload})
-        hypothesis.event(f"answered {response.status_code}")
-        assert response.status_code in (200, 302)
-        if response.status_code == 302:  # read: its preview shows every row
-            assert admin_client.get(response["Location"]).status_code == 200
-            assert PaperImport.objects.get().status == PaperImport.Status.PREVIEW
-        else:
-            assert 'class="errornote"' in response.text
-            assert not PaperImport.objects.exists()
-        assert not PaperSignature.objects.exists()
         transaction.set_rollback(True)
