@@ -126,9 +126,9 @@ class Petition(TranslatedContent, models.Model):
         if self.status == self.Status.CLOSED and self.closes_at is None:
             self.closes_at = timezone.now()
         if not self._state.adding and not kwargs.get("force_insert"):
-            # The stored count belongs to the fold-in and the recount (UPDATE ... F()), the
-            # share cards to their drawing task: an object loaded before them (an organiser's
-            # edit during a rush) must not write them back.
+            # The stored counts belong to the fold-in, the recount and the paper imports
+            # (UPDATE ... F()), the share cards to their drawing task: an object loaded before
+            # them (an organiser's edit during a rush) must not write them back.
             fields = kwargs.get("update_fields")
             if fields is None:
                 fields = [f.name for f in self._meta.concrete_fields if not f.primary_key]
