@@ -27,7 +27,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from petitions import paper, share_cards
+from petitions import milestones, paper, share_cards
 from petitions.models import PaperImport, PaperSignature, Petition, Signature
 from sitewide.text import clean_text
 
@@ -160,6 +160,11 @@ def import_rows(*, paper_import_id, digest, by):
             if shown.digest != digest:
                 raise PaperImportError("changed")
             rows = shown.to_import
+            before = sum(
+                Petition.objects.values_list("confirmed_count", "paper_count", "offset").get(
+                    pk=paper_import.petition_id
+                )
+            )
             PaperSignature.objects.bulk_create(
                 [
                     PaperSignature(
@@ -187,7 +192,8 @@ def import_rows(*, paper_import_id, digest, by):
             paper_import.save()
     except IntegrityError as error:  # the same address imported meanwhile from another file
         raise PaperImportError("changed") from error
-    transaction.on_commit(lambda: _count_changed(paper_import.petition_id))
+    after = before + len(rows)
+    transaction.on_commit(lambda: _count_changed(paper_import.petition_id, before, after))
     return paper_import
 
 
@@ -212,8 +218,10 @@ def undo(*, paper_import_id, by):
     return removed
 
 
-def _count_changed(petition_id):
-    """The share cards show the count's step: drawn again if it changed."""
+def _count_changed(petition_id, before=0, after=0):
+    """As after a fold-in of the counter: the share cards drawn again if their step changed, the
+    goal-reached email sent if an import took the count across the goal."""
     petition = Petition.objects.select_related("campaign").filter(pk=petition_id).first()
     if petition is not None:
         share_cards.refresh(petition)
+        milestones.count_changed(petition_id=petition_id, before=before, after=after)

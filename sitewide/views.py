@@ -14,13 +14,15 @@ from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from campaigns.models import Campaign, CaseUpdate, Event
+from campaigns.models import Campaign, CaseUpdate, Event, Hearing
 from petitions.models import Petition
+from petitions.receipt import RECEIPT_SECONDS
 from petitions.spam import recaptcha_enabled
 from sitewide import page_cache
 
 LATEST_UPDATES_ON_HOME = 5
 NEXT_EVENTS_ON_HOME = 3
+NEXT_HEARINGS_ON_HOME = 3
 OPEN_PETITIONS_ON_HOME = 3
 
 
@@ -31,6 +33,7 @@ def home(request):
 def _home(request):
     latest_updates = CaseUpdate.objects.published().select_related("campaign")
     next_events = Event.objects.published().upcoming().select_related("campaign")
+    next_hearings = Hearing.objects.published().upcoming().select_related("campaign")
     return render(
         request,
         "sitewide/home.html",
@@ -39,6 +42,7 @@ def _home(request):
             "open_petitions": Petition.objects.open()[:OPEN_PETITIONS_ON_HOME],
             "latest_updates": latest_updates[:LATEST_UPDATES_ON_HOME],
             "next_events": next_events[:NEXT_EVENTS_ON_HOME],
+            "next_hearings": next_hearings[:NEXT_HEARINGS_ON_HOME],
         },
     )
 
@@ -125,6 +129,8 @@ def privacy(request):
         {
             "anonymise_after_days": settings.PETITIONS_ANONYMISE_AFTER_DAYS,
             "confirm_days": settings.PETITIONS_CONFIRM_DAYS,
+            "my_data_days": settings.PETITIONS_MY_DATA_DAYS,
+            "receipt_minutes": RECEIPT_SECONDS // 60,
             "recaptcha": recaptcha_enabled(),
         },
     )

@@ -3,6 +3,12 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 HEADER = "name,email,country,date\n"
+GOOD_ROWS = [
+    "Marie Curie,,FR,2023-09-02",
+    "Ada Lovelace,ada@example.org,United Kingdom,2023-09-02",
+    "Zoë Müller,zoe@example.org,de,2023-09-03",
+    "Олена Коваль,,UKR,2023-09-03",
+]
 
 
 def csv_bytes(*rows, header=HEADER, encoding="utf-8"):

@@ -1,27 +1,17 @@
 """Paper signatures through the admin: preview every row, import the good ones, count, undo."""
 
 import datetime
-from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
-from django.utils import timezone
 
 from petitions import counter
 from petitions.models import PaperImport, PaperSignature, Petition
 from petitions.views import LIVE_COUNTS
 from tests.factories import add_petition, add_signature
-from tests.petitions.paper_files import confirm, csv_bytes, paper_url, upload
+from tests.petitions.paper_files import GOOD_ROWS, confirm, csv_bytes, paper_url, upload
 
 pytestmark = pytest.mark.django_db
-
-GOOD_ROWS = [
-    "Marie Curie,,FR,2023-09-02",
-    "Ada Lovelace,ada@example.org,United Kingdom,2023-09-02",
-    "Zoë Müller,zoe@example.org,de,2023-09-03",
-    "Олена Коваль,,UKR,2023-09-03",
-]
 
 
 def count_shown(client, petition):
@@ -256,31 +246,3 @@ def test_a_petition_page_with_paper_signatures_costs_no_more_queries(
     with django_assert_num_queries(7):
         page = client.get(petition.get_absolute_url())
     assert 'data-count data-value="4"' in page.text
-
-
-def test_paper_signers_names_are_erased_with_the_online_signers_after_the_petition_closes(
-    admin_client, petition
-):
-    confirm(admin_client, upload(admin_client, petition, csv_bytes(*GOOD_ROWS)))
-    closed = timezone.now() - datetime.timedelta(days=40)
-    Petition.objects.filter(pk=petition.pk).update(status=Petition.Status.CLOSED, closes_at=closed)
-    out = StringIO()
-    call_command("anonymise_signatures", days=30, stdout=out)
-    assert "Anonymised 4 paper signature(s)." in out.getvalue()
-    assert set(PaperSignature.objects.values_list("name", "email_hash")) == {("", "")}
-    assert PaperSignature.objects.filter(anonymised_at__isnull=True).count() == 0
-    assert Petition.objects.get().paper_count == 4  # the count holds
-
-
-def test_the_privacy_notice_says_what_is_kept_of_paper_signers(client, db):
-    notice = client.get("/privacy/").text
-    assert "When you sign on paper" in notice
-    assert "the address itself is not stored" in notice
-
-
-def test_the_statistics_page_counts_paper_signatures_beside_the_offset(admin_client, petition):
-    Petition.objects.filter(pk=petition.pk).update(offset=10)
-    confirm(admin_client, upload(admin_client, petition, csv_bytes(*GOOD_ROWS)))
-    page = admin_client.get(f"/admin/petitions/petition/{petition.pk}/statistics/").text
-    assert "plus 4 imported from paper and 10 gathered elsewhere" in page
-    assert "the counter on the site shows 14." in page

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('petitions', '0009_content_in_several_languages'),
+        ('petitions', '0014_organisers_send_mailings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
