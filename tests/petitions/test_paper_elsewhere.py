@@ -59,11 +59,13 @@ def test_the_delivery_pack_counts_paper_signatures_as_gathered_elsewhere_never_b
 
 
 def test_an_import_that_reaches_the_goal_sends_the_goal_reached_email_when_the_petition_has_them(
-    admin_client, petition
+    admin_client, petition, django_capture_on_commit_callbacks
 ):
     Petition.objects.filter(pk=petition.pk).update(goal=5, milestone_emails=True)
     add_signature(petition, "online@example.org")
     counter.log_change(petition.pk, 1)
     counter.fold_counts()
-    confirm(admin_client, upload(admin_client, petition, csv_bytes(*GOOD_ROWS)))
+    preview = upload(admin_client, petition, csv_bytes(*GOOD_ROWS))
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm(admin_client, preview)
     assert Mailing.objects.filter(kind=Mailing.Kind.GOAL_REACHED).count() == 1
