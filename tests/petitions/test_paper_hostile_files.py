@@ -111,12 +111,14 @@ def test_the_admin_upload_answers_any_file_without_a_5xx_and_imports_nothing(
         upload = SimpleUploadedFile(name, content, content_type="text/csv")
         response = admin_client.post(url, {"file": upload})
         hypothesis.event(f"answered {response.status_code}")
-        assert response.status_code in (200, 302)
+        # 400: Django's multipart parser refuses some requests itself (a file name of
+        # bidirectional controls with a large file), before the view.
+        assert response.status_code in (200, 302, 400)
         if response.status_code == 302:  # read: its preview shows every row
             assert admin_client.get(response["Location"]).status_code == 200
             assert PaperImport.objects.get().status == PaperImport.Status.PREVIEW
         else:
-            assert 'class="errornote"' in response.text
+            assert response.status_code == 400 or 'class="errornote"' in response.text
             assert not PaperImport.objects.exists()
         assert not PaperSignature.objects.exists()
         transaction.set_rollback(True)
