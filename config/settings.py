@@ -307,3 +307,9 @@ PETITIONS_RATE_OVERALL = env.str("PETITIONS_RATE_OVERALL", default="20/h")
 PETITIONS_RECAPTCHA_MIN_SCORE = env.float("PETITIONS_RECAPTCHA_MIN_SCORE", default=0.5)
 PETITIONS_CONFIRM_DAYS = env.int("PETITIONS_CONFIRM_DAYS", default=30)
 PETITIONS_ANONYMISE_AFTER_DAYS = env.int("PETITIONS_ANONYMISE_AFTER_DAYS", default=90)
+
+# Webhooks (petitions.webhooks): how long each connect and read to an endpoint may wait, and
+# whether endpoints may be http:// or on this machine or a private network (development and
+# tests only: in production that would let an admin form reach internal services, SSRF).
+WEBHOOKS_TIMEOUT_SECONDS = env.float("WEBHOOKS_TIMEOUT_SECONDS", default=5.0)
+WEBHOOKS_ALLOW_LOCAL = env.bool("WEBHOOKS_ALLOW_LOCAL", default=DEBUG)

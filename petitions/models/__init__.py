@@ -1,6 +1,12 @@
 from petitions.models.blocklists import BlockedDomain, BlockedIPRange, validate_network
 from petitions.models.petitions import Demand, Petition, next_goal_step
 from petitions.models.signatures import CountChange, Signature
+from petitions.models.webhooks import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 __all__ = [
     "BlockedDomain",
@@ -9,6 +15,10 @@ __all__ = [
     "Demand",
     "Petition",
     "Signature",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "next_goal_step",
     "validate_network",  # frozen in migration 0001
 ]
