@@ -1,3 +1,3 @@
 """The organisers' admin for petitions, a module per concern."""
 
-from petitions.admin import blocklists, petitions, signatures  # noqa: F401 - registers them
+from petitions.admin import blocklists, petitions, signatures, webhooks  # noqa: F401 - registers them
