@@ -9,6 +9,7 @@ import time
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.utils import timezone
 
 from petitions import signing, webhooks
 from petitions.models import (
@@ -195,3 +196,22 @@ def test_a_redirect_is_not_followed_and_is_a_failed_attempt(
     [attempt] = WebhookAttempt.objects.all()
     assert (attempt.status_code, attempt.error) == (302, "answered 302")
     assert Signature.objects.get().status == Signature.Status.CONFIRMED
+
+
+def test_a_signature_an_organiser_confirms_or_restores_is_sent_as_confirmed(
+    petition, endpoint, receiver, after_commit
+):
+    from petitions import moderation
+
+    pending = add_signature(petition, "ada@example.org", status=Signature.Status.PENDING)
+    spam = add_signature(
+        petition, "bob@example.org", status=Signature.Status.SPAM, confirmed_at=timezone.now()
+    )
+    after_commit(
+        lambda: moderation.set_status(
+            signatures=Signature.objects.filter(pk=pending.pk), status=Signature.Status.CONFIRMED
+        )
+    )
+    after_commit(lambda: moderation.restore(signatures=Signature.objects.filter(pk=spam.pk)))
+    sent = [json.loads(request.body)["data"]["signature"]["id"] for request in receiver.requests]
+    assert sent == [pending.pk, spam.pk]
