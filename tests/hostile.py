@@ -55,3 +55,15 @@ hostile_text = st.one_of(
     st.text(st.characters(codec="utf-8"), max_size=200),  # every category a client can send
     st.lists(st.sampled_from(HOSTILE_SAMPLES), min_size=2, max_size=4).map("".join),
 )
+
+# The JSON API's addresses that take a parameter (tests/test_hostile_input.py asks each).
+API_URLS = [
+    "/api/v1/{}",
+    "/api/v1/petitions/{}/",
+    "/api/v1/petitions/free-jane-doe/?lang={query}",
+    "/api/v1/petitions/?page={query}&status={query}&lang={query}",
+    "/api/v1/campaigns/{}/",
+    "/api/v1/campaigns/?page={query}&{query}={query}",
+    "/api/v1/updates/?campaign={query}&page={query}",
+    "/api/v1/events/?campaign={query}&when={query}&lang={query}",
+]

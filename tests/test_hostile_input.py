@@ -24,7 +24,7 @@ from petitions import links, receipt
 from petitions.models import Signature
 from sitewide.text import clean_multiline_text, clean_text
 from tests.factories import add_petition, add_update, form_data, local_action_form
-from tests.hostile import hostile_text
+from tests.hostile import API_URLS, hostile_text
 from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -185,6 +185,7 @@ PUBLIC_URLS = [
     "/petitions/free-jane-doe/share.png?v={query}",
     "/campaigns/{}/share.png",
     "/campaigns/jane-doe/share.png?v={query}",
+    *API_URLS,
 ]
 ADMIN_URLS = [
     "/admin/petitions/signature/?q={query}",
