@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from campaigns.models import Campaign, CaseUpdate, Event
-from petitions.models import Petition
+from petitions.models import Petition, WebhookEndpoint, WebhookEvent
 from petitions.spam import recaptcha_enabled
 from sitewide import page_cache
 
@@ -126,6 +126,8 @@ def privacy(request):
             "anonymise_after_days": settings.PETITIONS_ANONYMISE_AFTER_DAYS,
             "confirm_days": settings.PETITIONS_CONFIRM_DAYS,
             "recaptcha": recaptcha_enabled(),
+            # Whether signers who opt in go to the organiser's own tools (petitions.webhooks).
+            "webhooks": WebhookEndpoint.objects.listening_to(WebhookEvent.CONFIRMED),
         },
     )
 
