@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,21 @@ class Answer:
 
 def _allow_local():
     return settings.WEBHOOKS_ALLOW_LOCAL
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_local_webhooks(app_configs, **kwargs):
+    """In production an admin form must not reach this machine or its network (SSRF)."""
+    if not settings.WEBHOOKS_ALLOW_LOCAL or settings.DEBUG:
+        return []
+    return [
+        checks.Error(
+            "WEBHOOKS_ALLOW_LOCAL is on: webhooks may be sent over http:// and to this machine "
+            "or its private network.",
+            hint="Leave WEBHOOKS_ALLOW_LOCAL unset (false) in production.",
+            id="solidarity.E009",
+        )
+    ]
 
 
 def validate_webhook_url(value):

@@ -189,3 +189,12 @@ def test_in_production_no_webhook_goes_to_this_machine_or_a_private_network(
     [attempt] = WebhookAttempt.objects.all()
     assert attempt.error.startswith("refused: ")
     assert attempt.status_code is None
+
+
+def test_deploy_check_fails_while_local_webhooks_are_allowed_in_production(settings):
+    from petitions.webhook_http import check_local_webhooks
+
+    settings.DEBUG, settings.WEBHOOKS_ALLOW_LOCAL = False, True
+    assert [error.id for error in check_local_webhooks(None)] == ["solidarity.E009"]
+    settings.WEBHOOKS_ALLOW_LOCAL = False
+    assert check_local_webhooks(None) == []
