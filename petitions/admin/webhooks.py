@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -35,7 +36,9 @@ HOW_TO_CHECK = _(
 
 class WebhookEndpointForm(forms.ModelForm):
     events = forms.MultipleChoiceField(
-        label=_("events"), choices=WebhookEvent.choices, widget=forms.CheckboxSelectMultiple
+        label=capfirst(_("events")),
+        choices=WebhookEvent.choices,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -74,6 +77,14 @@ class WebhookEndpointAdmin(AdministratorsOnly, admin.ModelAdmin):
         (_("Checking the requests"), {"fields": ["secret"], "description": HOW_TO_CHECK}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:  # the secret is drawn on saving, then shown on the endpoint's page
+            return [
+                (None, self.fieldsets[0][1]),
+                (_("Checking the requests"), {"fields": [], "description": HOW_TO_CHECK}),
+            ]
+        return self.fieldsets
+
     @admin.display(description=_("events"))
     def event_list(self, endpoint):
         labels = dict(WebhookEvent.choices)
@@ -103,7 +114,7 @@ class WebhookEndpointAdmin(AdministratorsOnly, admin.ModelAdmin):
 
 class WebhookAttemptInline(admin.TabularInline):
     model = WebhookAttempt
-    fields = ["number", "started_at", "status_code", "error_or_ok", "duration_ms", "next_retry_at"]
+    fields = ["started_at", "status_code", "error_or_ok", "duration_ms", "next_retry_at"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -148,8 +159,15 @@ class WebhookDeliveryAdmin(AdministratorsOnly, admin.ModelAdmin):
     inlines = [WebhookAttemptInline]
     actions = ["send_now"]
 
+    # A log: read, never written by hand.
     def has_add_permission(self, request, *args):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_send_permission(self, request):
+        return request.user.is_superuser
 
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, delivery):
@@ -174,7 +192,7 @@ class WebhookDeliveryAdmin(AdministratorsOnly, admin.ModelAdmin):
             return _("Erased once delivered, given up or cancelled.")
         return format_html("<pre>{}</pre>", json.dumps(delivery.payload, indent=2))
 
-    @admin.action(description=_("Send the selected waiting deliveries now"))
+    @admin.action(description=_("Send the selected waiting deliveries now"), permissions=["send"])
     def send_now(self, request, queryset):
         count = webhooks.send_now(deliveries=queryset)
         self.message_user(

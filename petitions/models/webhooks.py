@@ -57,7 +57,7 @@ class WebhookDelivery(models.Model):
         PENDING = "pending", _("Waiting to be sent")
         DELIVERED = "delivered", _("Delivered")
         FAILED = "failed", _("Given up")
-        CANCELLED = "cancelled", _("Cancelled: the signer withdrew")
+        CANCELLED = "cancelled", _("Cancelled: the signer withdrew, or the webhook was turned off")
 
     endpoint = models.ForeignKey(
         WebhookEndpoint,
@@ -108,7 +108,7 @@ class WebhookAttempt(models.Model):
         verbose_name_plural = _("attempts")
 
     def __str__(self):
-        return f"#{self.number}"
+        return _("Attempt %(number)s") % {"number": self.number}
 
     @property
     def succeeded(self):

@@ -16,6 +16,9 @@ ADD_URL = "/admin/petitions/webhookendpoint/add/"
 def test_an_administrator_adds_an_endpoint_and_is_shown_its_secret_and_how_to_check_it(
     admin_client,
 ):
+    form = admin_client.get(ADD_URL).content.decode()
+    assert "whsec_" not in form  # drawn on saving: a secret shown here would not be the one kept
+    assert "HMAC-SHA256" in form
     response = admin_client.post(
         ADD_URL,
         {
@@ -99,6 +102,7 @@ def test_the_delivery_log_shows_each_attempt_its_answer_error_duration_and_next_
     assert "no answer within 5 s" in content
     assert "5003" in content
     assert "Given up" in content  # the immediate backend cannot wait to try again
+    assert 'name="_save"' not in content  # a log, never edited
 
 
 def test_organisers_do_not_configure_webhooks(client, staff_editor):
