@@ -50,6 +50,7 @@ def sign(
     language=settings.LANGUAGE_CODE,
     ip="",
     verdict=spam.CLEAN,
+    via_widget=False,
 ):
     """Record a signature and email the signer.
 
@@ -60,7 +61,8 @@ def sign(
     `verdict` (petitions.spam) keeps the signature as spam, uncounted, and sends no email at
     all, not even to an address that has signed; a review verdict records its reason. Raises
     SigningError("closed") when the petition takes no more signatures. `language` is the one the
-    signer signed in (the page's): every email to them is in it.
+    signer signed in (the page's): every email to them is in it. `via_widget`: signed in the
+    frame on a partner's site (petitions.widget).
     """
     if not petition.is_open:
         raise SigningError("closed", "This petition is closed.")
@@ -76,6 +78,7 @@ def sign(
         "language": language,
         "ip_hash": hash_ip(ip),
         "review_reason": verdict.reason,
+        "via_widget": via_widget,
     }
     try:
         with transaction.atomic():

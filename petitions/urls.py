@@ -1,6 +1,6 @@
 from django.urls import path
 
-from petitions import thanks, views
+from petitions import thanks, views, widget
 
 app_name = "petitions"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("<slug:slug>/thanks/", thanks.thanks, name="thanks"),
     path("<slug:slug>/thanks/resend/", thanks.resend, name="resend"),
     path("<slug:slug>/thanks/sign-again/", thanks.sign_again, name="sign_again"),
+    path("<slug:slug>/embed/", widget.embed, name="embed"),
+    path("<slug:slug>/embed/counter/", widget.embed_counter, name="embed_counter"),
     path("<slug:slug>/count.json", views.count_json, name="count"),
     path("<slug:slug>/share.png", views.share_card, name="share_card"),
 ]

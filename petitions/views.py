@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
@@ -123,23 +124,8 @@ def _detail_page(request, petition, form, status=200, **context):
 
 
 def _sign(request, petition, form):
-    data = form.cleaned_data
-    ip = client_ip(request)
-    verdict = spam.judge(petition=petition, data=data, captcha_outcome=form.captcha_outcome, ip=ip)
     try:
-        signature = signing.sign(
-            petition=petition,
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            email=data["email"],
-            country=data["country"],
-            postal_code=data["postal_code"],
-            wants_updates=data["wants_updates"],
-            show_publicly=data["show_publicly"],
-            language=translation.get_language(),
-            ip=ip,
-            verdict=verdict,
-        )
+        signature, verdict = sign_from_form(request, petition, form)
     except signing.SigningError:
         # Closed between showing and sending the form: the page now says so.
         return redirect(petition)
@@ -149,10 +135,33 @@ def _sign(request, petition, form):
         response,
         petition=petition,
         signature=signature,
-        email=data["email"],
+        email=form.cleaned_data["email"],
         is_spam=verdict.is_spam,
     )
     return response
+
+
+def sign_from_form(request, petition, form, **extra):
+    """Judge a valid sign form (petitions.spam) and sign with it (petitions.signing); returns
+    (signature, verdict). `extra` goes to signing.sign. Raises signing.SigningError."""
+    data = form.cleaned_data
+    ip = client_ip(request)
+    verdict = spam.judge(petition=petition, data=data, captcha_outcome=form.captcha_outcome, ip=ip)
+    signature = signing.sign(
+        petition=petition,
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        email=data["email"],
+        country=data["country"],
+        postal_code=data["postal_code"],
+        wants_updates=data["wants_updates"],
+        show_publicly=data["show_publicly"],
+        language=translation.get_language(),
+        ip=ip,
+        verdict=verdict,
+        **extra,
+    )
+    return signature, verdict
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -167,7 +176,7 @@ def confirm(request, token):
         signature = links.signature_from_expired_token(token, links.CONFIRM_SALT)
         if signature is not None and signature.status == Signature.Status.CONFIRMED:
             # Idempotent even after expiry: a later click on a used link is still a success.
-            return _confirmed(request, signature.petition)
+            return _confirmed(request, signature)
         context = {"petition": signature.petition if signature else None, "expired": True}
         return render(request, "petitions/link_problem.html", context, status=410)
     except BadSignature:
@@ -176,7 +185,7 @@ def confirm(request, token):
         return render(request, "petitions/link_problem.html", {"petition": None}, status=404)
     petition = signature.petition
     if signature.status == Signature.Status.CONFIRMED:
-        return _confirmed(request, petition)
+        return _confirmed(request, signature)
     if signature.status == Signature.Status.PENDING and not petition.is_open:
         context = {"petition": petition, "closed": True}
         return render(request, "petitions/link_problem.html", context, status=404)
@@ -187,15 +196,20 @@ def confirm(request, token):
         except signing.SigningError as error:  # withdrawn or closed since the page was shown
             context = {"petition": petition, "closed": error.code == "closed"}
             return render(request, "petitions/link_problem.html", context, status=404)
-        return _confirmed(request, petition)
+        return _confirmed(request, signature)
     # A POST whose details changed since the page was shown asks again, with what is now there.
     context = {"signature": signature, "shown": shown, "changed": request.method == "POST"}
     return _render(request, petition, "petitions/confirm.html", context)
 
 
-def _confirmed(request, petition):
-    share_url = request.build_absolute_uri(petition.get_absolute_url())
-    return _render(request, petition, "petitions/confirmed.html", {"share_url": share_url})
+def _confirmed(request, signature):
+    petition = signature.petition
+    context = {"share_url": request.build_absolute_uri(petition.get_absolute_url())}
+    if signature.via_widget and petition.partner_return_url:
+        # Only the organiser's configured page, never an address from the request.
+        context["return_url"] = petition.partner_return_url
+        context["partner"] = urlsplit(petition.partner_return_url).hostname
+    return _render(request, petition, "petitions/confirmed.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from campaigns.models import Campaign, CaseUpdate, Event
 from petitions.models import Petition, WebhookEndpoint, WebhookEvent
+from petitions.receipt import RECEIPT_SECONDS
 from petitions.spam import recaptcha_enabled
 from sitewide import page_cache
 
@@ -125,6 +126,7 @@ def privacy(request):
         {
             "anonymise_after_days": settings.PETITIONS_ANONYMISE_AFTER_DAYS,
             "confirm_days": settings.PETITIONS_CONFIRM_DAYS,
+            "receipt_minutes": RECEIPT_SECONDS // 60,
             "recaptcha": recaptcha_enabled(),
             # Whether signers who opt in go to the organiser's own tools (petitions.webhooks).
             "webhooks": WebhookEndpoint.objects.listening_to(WebhookEvent.CONFIRMED),

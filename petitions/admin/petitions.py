@@ -2,13 +2,16 @@ from django.contrib import admin
 from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from petitions import delivery_pack, widget
 from petitions.admin import reports
-from petitions.models import Demand, Petition
+from petitions.models import Delivery, Demand, Petition
 from sitewide.admin_display import badge, short_datetime
 from sitewide.admin_preview import MarkdownPreviewMixin
 from sitewide.admin_translation import (
@@ -19,7 +22,7 @@ from sitewide.admin_translation import (
 )
 
 # Text boxes as tall as what they usually hold, so that the form's sections fit the screen.
-TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3}
+TEXT_ROWS = {"introduction": 5, "body": 10, "thank_you_text": 3, "partner_origins": 3}
 
 
 class DemandInline(TranslatedTabularInline):
@@ -32,14 +35,30 @@ class DemandInline(TranslatedTabularInline):
     }
 
 
+class DeliveryInline(admin.TabularInline):
+    """The log of emails to the target (petitions.delivery): read only."""
+
+    model = Delivery
+    extra = 0
+    fields = ["sent_at", "recipient", "signature_count", "names_included", "outcome", "error"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Petition)
 class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     list_display = ["title", "status_badge", "language", "campaign", "counter", "goal", "opens"]
     list_filter = ["status", "language", "is_demo"]
     search_fields = [*in_every_language("title", "target"), "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [DemandInline]
-    readonly_fields = ["confirmed_count"]
+    inlines = [DemandInline, DeliveryInline]
+    readonly_fields = ["confirmed_count", "embed_snippets"]
     save_on_top = True
     markdown_fields = ["introduction", "body", "thank_you_text"]
     fieldsets = [
@@ -72,6 +91,14 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
                 ]
             },
         ),
+        (
+            _("Handover to the target"),
+            {"fields": ["hand_over_names", ("target_email", "email_target_when_closed")]},
+        ),
+        (
+            _("On partner sites"),
+            {"fields": ["partner_origins", "partner_return_url", "embed_snippets"]},
+        ),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
 
@@ -84,6 +111,16 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def status_badge(self, petition):
         return badge(petition.status, petition.get_status_display())
 
+    @admin.display(description=_("snippets to copy"))
+    def embed_snippets(self, petition):
+        if not petition.partner_origin_list:
+            return _(
+                "List a partner site above and save: until then no site may show the petition "
+                "in a frame."
+            )
+        context = {"snippets": widget.snippets(petition)}
+        return render_to_string("admin/petitions/embed_snippets.html", context)
+
     @admin.display(description=_("signatures"))
     def counter(self, petition):
         return petition.signature_count
@@ -95,6 +132,8 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def get_urls(self):
         views = [
             ("export/", self.export_view, "export"),
+            ("delivery.pdf", self.delivery_pdf_view, "delivery_pdf"),
+            ("delivery.csv", self.delivery_csv_view, "delivery_csv"),
             ("statistics/", self.statistics_view, "statistics"),
             ("statistics/countries.csv", self.countries_csv_view, "statistics_countries"),
             ("statistics/days.csv", self.days_csv_view, "statistics_days"),
@@ -121,6 +160,15 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
         """Stream the confirmed signatures as CSV, for delivery to the target."""
         return reports.signatures_csv(self._petition_for(request, pk))
 
+    def delivery_pdf_view(self, request, pk):
+        pack = delivery_pack.gather(self._petition_for(request, pk))
+        return _attachment(delivery_pack.pdf_bytes(pack), pack.filename("pdf"), "application/pdf")
+
+    def delivery_csv_view(self, request, pk):
+        pack = delivery_pack.gather(self._petition_for(request, pk))
+        csv_type = "text/csv; charset=utf-8"
+        return _attachment(delivery_pack.csv_text(pack), pack.filename("csv"), csv_type)
+
     def countries_csv_view(self, request, pk):
         return reports.countries_csv(self._petition_for(request, pk))
 
@@ -145,3 +193,9 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
             "last_day": last_day,
         }
         return TemplateResponse(request, "admin/petitions/petition_statistics.html", context)
+
+
+def _attachment(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -14,19 +14,10 @@ from django.utils.translation import ngettext
 from django_countries import countries
 
 from sitewide.charts import bar_chart, share_percent
+from sitewide.spreadsheets import spreadsheet_safe
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 # The chart by day shows at most this many days, the latest (the table lists them all).
 DAYS_CHARTED = 366
-
-
-def spreadsheet_safe(value):
-    """Make a cell inert in spreadsheets: a leading quote before anything formula-like."""
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 class Echo:

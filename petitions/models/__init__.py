@@ -1,4 +1,5 @@
 from petitions.models.blocklists import BlockedDomain, BlockedIPRange, validate_network
+from petitions.models.deliveries import Delivery
 from petitions.models.petitions import Demand, Petition, next_goal_step
 from petitions.models.signatures import CountChange, Signature
 from petitions.models.webhooks import (
@@ -12,6 +13,7 @@ __all__ = [
     "BlockedDomain",
     "BlockedIPRange",
     "CountChange",
+    "Delivery",
     "Demand",
     "Petition",
     "Signature",

@@ -1,6 +1,7 @@
 import math
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from petitions import partners
 from sitewide import artwork_files
 from sitewide.content_languages import TranslatedContent, parent_language
 from sitewide.help_texts import DEMO_HELP, MAIN_LANGUAGE_HELP, MARKDOWN_HELP, SLUG_HELP
@@ -99,10 +101,43 @@ class Petition(TranslatedContent, models.Model):
         help_text=_("Shown after signing, for example “Write to Azat”."),
     )
     next_action_url = models.URLField(_("next action link"), blank=True)
+    partner_origins = models.TextField(
+        _("partner sites"),
+        blank=True,
+        help_text=_(
+            "The sites that may show this petition in a frame (the snippets below), one a line, "
+            "for example https://partner.example. No site listed: no site may frame it."
+        ),
+    )
+    partner_return_url = models.URLField(
+        _("partner page to return to"),
+        blank=True,
+        help_text=_(
+            "Offered to people who signed in the frame, once they have confirmed their "
+            "signature. It must be on one of the partner sites."
+        ),
+    )
     # Confirmed signatures folded in so far (petitions.counter); never counted on a view.
     confirmed_count = models.PositiveIntegerField(_("confirmed signatures"), default=0)
     # The drawn share cards per language and the count they show: petitions.share_cards alone.
     share_cards = models.JSONField(_("share cards"), default=dict, blank=True, editable=False)
+    # The delivery pack (petitions.delivery_pack) and emailing it (petitions.delivery).
+    hand_over_names = models.BooleanField(
+        _("hand over signers’ first names and countries"),
+        default=False,
+        help_text=_(
+            "The delivery pack then lists the first names and countries of the confirmed "
+            "signers (never last names or emails), and the petition page says so."
+        ),
+    )
+    target_email = models.EmailField(
+        _("target’s email address"),
+        blank=True,
+        help_text=_("Where the delivery pack goes. Never shown on the site."),
+    )
+    email_target_when_closed = models.BooleanField(
+        _("email the pack to the target when the petition closes"), default=False
+    )
     is_demo = models.BooleanField(_("demo content"), default=False, help_text=DEMO_HELP)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -136,6 +171,46 @@ class Petition(TranslatedContent, models.Model):
 
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.email_target_when_closed and not self.target_email:
+            errors["target_email"] = _("Give the target’s email address to send them the pack.")
+        if self.hand_over_names and self._names_were_promised_to_stay():
+            errors["hand_over_names"] = _(
+                "People have signed while the page said their names are not handed over: "
+                "their names stay with you."
+            )
+        errors |= self._partner_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def _names_were_promised_to_stay(self):
+        """Whether this petition was saved without handing names over and has signatures."""
+        was_off = Petition.objects.filter(pk=self.pk, hand_over_names=False).exists()
+        return was_off and self.signatures.exists()
+
+    def _partner_errors(self):
+        """What is wrong with the partner sites (petitions.partners), kept in their plain form."""
+        try:
+            self.partner_origins = "\n".join(partners.clean_origins(self.partner_origins))
+        except ValidationError as error:
+            return {"partner_origins": error}
+        if self.partner_return_url and (
+            partners.origin_of(self.partner_return_url) not in self.partner_origin_list
+        ):
+            return {
+                "partner_return_url": _(
+                    "This page is not on one of the partner sites listed above."
+                )
+            }
+        return {}
+
+    @property
+    def partner_origin_list(self):
+        """The sites that may frame the embed pages (petitions.partners keeps them clean)."""
+        return self.partner_origins.split()
 
     def main_language(self):
         return self.language

@@ -74,6 +74,8 @@ class Signature(models.Model):
     )
     wants_updates = models.BooleanField(_("wants to hear from the organiser"), default=False)
     show_publicly = models.BooleanField(_("listed publicly"), default=False)
+    # Signed in the widget on a partner's site: the confirmation offers the way back there.
+    via_widget = models.BooleanField(_("signed on a partner's site"), default=False)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -4,6 +4,8 @@ settings in force."""
 import pytest
 from django.urls import reverse
 
+from petitions.receipt import RECEIPT_SECONDS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -37,10 +39,17 @@ def test_the_privacy_notice_gives_the_delays_in_force(client, settings):
     assert "90 days after a petition closes" in client.get(reverse("privacy")).text
 
 
+def test_the_privacy_notice_tells_of_the_receipt_cookie_for_as_long_as_it_lives(client):
+    text = client.get(reverse("privacy")).text
+    minutes = RECEIPT_SECONDS // 60
+    assert f"After you sign, your browser keeps for {minutes} minutes a cookie" in text
+    assert "no other browser sees the address" in text
+
+
 def test_the_privacy_notice_says_what_is_stored_and_what_goes_to_the_target(client):
     text = client.get(reverse("privacy")).text
     assert "We never store your IP address." in text
-    assert "This site sends nothing to the person or body a petition addresses." in text
+    assert "the person or body it addresses receives a delivery pack" in text
     assert "that list never holds email addresses" in text
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('petitions', '0009_content_in_several_languages'),
+        ('petitions', '0012_petition_partner_sites_signature_via_widget'),
     ]
 
     operations = [
