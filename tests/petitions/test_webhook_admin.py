@@ -109,3 +109,24 @@ def test_organisers_do_not_configure_webhooks(client, staff_editor):
     client.force_login(staff_editor)
     assert client.get(ADD_URL).status_code == 403
     assert client.get("/admin/petitions/webhookdelivery/").status_code == 403
+
+
+def test_the_dashboard_tells_administrators_of_deliveries_waiting_and_given_up(
+    admin_client, client, staff_editor
+):
+    endpoint = WebhookEndpoint.objects.create(url="https://crm.example.org/", events=[])
+    for status in ["pending", "failed", "failed", "delivered"]:
+        WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            event_id="evt_1",
+            event="signature.confirmed",
+            status=status,
+            finished_at=None if status == "pending" else timezone.now(),
+        )
+    page = admin_client.get("/admin/").content.decode()
+    assert "1 waiting to be sent or tried again." in page
+    assert "2 given up in the last 7 days." in page
+    assert "/admin/petitions/webhookdelivery/?status__exact=failed" in page
+
+    client.force_login(staff_editor)
+    assert "given up in the last 7 days" not in client.get("/admin/").content.decode()
