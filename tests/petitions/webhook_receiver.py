@@ -1,5 +1,6 @@
 """A real HTTP receiver for webhooks in tests: http.server in a thread on 127.0.0.1."""
 
+import ssl
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,8 +21,9 @@ class Receiver:
     answers: list = field(default_factory=lambda: [200])
 
 
-def start_receiver():
-    """(server, receiver): a server that records each POST and answers from `answers`."""
+def start_receiver(tls_certificate=None):
+    """(server, receiver): a server that records each POST and answers from `answers`; over
+    TLS with `tls_certificate` (a trustme LeafCert), at https://localhost."""
     receiver = Receiver(url="")
 
     class Handler(BaseHTTPRequestHandler):
@@ -41,5 +43,10 @@ def start_receiver():
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/solidarity"
+    if tls_certificate is not None:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls_certificate.configure_cert(context)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        receiver.url = f"https://localhost:{server.server_address[1]}/hooks/solidarity"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, receiver
