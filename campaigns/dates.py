@@ -94,3 +94,12 @@ def localdate_in(time_zone, now=None):
 def start_of_day(date, time_zone):
     """The aware instant a day begins in a time zone."""
     return datetime.datetime.combine(date, datetime.time.min, tzinfo=zoneinfo.ZoneInfo(time_zone))
+
+
+def day_span(date, time, time_zone):
+    """(the aware instant something starts, at `time` or else when its day begins; the instant
+    its day ends) in `time_zone`: it is on until then, however long it lasts."""
+    starts_at = datetime.datetime.combine(
+        date, time or datetime.time.min, tzinfo=zoneinfo.ZoneInfo(time_zone)
+    )
+    return starts_at, start_of_day(date + datetime.timedelta(days=1), time_zone)

@@ -10,7 +10,7 @@ import datetime
 
 from campaigns import demo_translations, visuals
 from campaigns.dates import DatePrecision
-from campaigns.models import Campaign, CaseUpdate, Event, TimelineEntry
+from campaigns.models import Campaign, CaseUpdate, Event, Hearing, TimelineEntry
 
 DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
 
@@ -50,6 +50,12 @@ SOLIDARITY_DAY_CALL = """\
   recognisable landmark in your city, and send it to the campaign. Photos are published from
   3 September 2023.
 """
+
+
+NAVALNY_VERDICT = (
+    "Found guilty of “fraud on an especially large scale” (about US$25,000 of donations) and "
+    "“contempt of court”. Amnesty International found the prosecution politically motivated."
+)
 
 
 def load():
@@ -320,6 +326,25 @@ def load():
             "poster_headline": "FREE AZAT 04.09",
             "accepts_actions": True,
             "accepts_photos": True,
+            "is_published": True,
+        },
+    )
+    # The one hearing the facts give. They give no time, courtroom or street address: none is
+    # invented; the court sat in the penal colony, and that is where it was held.
+    Hearing.objects.get_or_create(
+        campaign=navalny,
+        starts_on=datetime.date(2022, 3, 22),
+        defaults={
+            "start_time": None,
+            "time_zone": "Europe/Moscow",
+            "court": "Lefortovo District Court of Moscow",
+            "address": "Penal colony IK-2, Pokrov, Vladimir region",
+            "subject": (
+                "Verdict on the charges of “fraud on an especially large scale” and “contempt of "
+                "court”"
+            ),
+            "public_access": Hearing.PublicAccess.UNKNOWN,
+            "outcome": NAVALNY_VERDICT,
             "is_published": True,
         },
     )

@@ -1,6 +1,7 @@
 """The demo campaigns in French: a faithful translation of campaigns/demo.py, nothing added.
 
-Campaigns by slug, timeline entries by their English title, updates and events by slug.
+Campaigns by slug, timeline entries by their English title, updates and events by slug, hearings
+by their date.
 """
 
 AZAT_BIOGRAPHY = """\
@@ -232,5 +233,21 @@ EVENTS = {
             "monde."
         ),
         "call_to_action": SOLIDARITY_DAY_CALL,
+    },
+}
+
+HEARINGS = {
+    "2022-03-22": {
+        "court": "Tribunal du district de Lefortovo de Moscou",
+        "address": "Colonie pénitentiaire IK-2, Pokrov, région de Vladimir",
+        "subject": (
+            "Verdict sur les accusations d’« escroquerie à très grande échelle » et d’« outrage "
+            "au tribunal »"
+        ),
+        "outcome": (
+            "Reconnu coupable d’« escroquerie à très grande échelle » (environ 25 000 dollars "
+            "américains de dons) et d’« outrage au tribunal ». Amnesty International a estimé que "
+            "les poursuites étaient motivées par des considérations politiques."
+        ),
     },
 }

@@ -1,7 +1,7 @@
 """The demo campaigns in Russian: a faithful translation of campaigns/demo.py, nothing added.
 
 Names and places as the Russian press writes them. Campaigns by slug, timeline entries by their
-English title, updates and events by slug.
+English title, updates and events by slug, hearings by their date.
 """
 
 ARTICLE = "часть 1 статьи 205.2 УК РФ"
@@ -226,5 +226,20 @@ EVENTS = {
             "поддержку."
         ),
         "call_to_action": SOLIDARITY_DAY_CALL,
+    },
+}
+
+HEARINGS = {
+    "2022-03-22": {
+        "court": "Лефортовский районный суд Москвы",
+        "address": "Исправительная колония ИК-2, Покров, Владимирская область",
+        "subject": (
+            "Приговор по обвинениям в «мошенничестве в особо крупном размере» и «неуважении к суду»"
+        ),
+        "outcome": (
+            "Признан виновным в «мошенничестве в особо крупном размере» (около 25 000 долларов "
+            "США пожертвований) и «неуважении к суду». Amnesty International признала это "
+            "преследование политически мотивированным."
+        ),
     },
 }

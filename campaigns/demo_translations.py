@@ -23,3 +23,5 @@ def add(campaigns):
                 fill_in(update, language, {"title": title, "summary": summary, "body": body})
             for event in campaign.events.all():
                 fill_in(event, language, texts.EVENTS.get(event.slug, {}))
+            for hearing in campaign.hearings.all():
+                fill_in(hearing, language, texts.HEARINGS.get(hearing.starts_on.isoformat(), {}))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns import feeds, views
+from campaigns import calendars, feeds, views
 from sitewide.page_cache import public_response
 
 app_name = "campaigns"
@@ -9,7 +9,10 @@ urlpatterns = [
     path("updates/", views.update_list, name="updates"),
     path("updates/rss/", public_response(feeds.LatestUpdatesFeed()), name="updates_rss"),
     path("updates/atom/", public_response(feeds.LatestUpdatesAtomFeed()), name="updates_atom"),
+    path("calendar.ics", calendars.site_calendar, name="calendar"),
     path("<slug:slug>/", views.campaign_detail, name="detail"),
+    path("<slug:slug>/calendar.ics", calendars.campaign_calendar, name="campaign_calendar"),
+    path("<slug:slug>/hearings/<int:pk>.ics", calendars.hearing_calendar, name="hearing_calendar"),
     path("<slug:slug>/share.png", views.share_image, name="share_image"),
     path("<slug:slug>/updates/", views.update_list, name="update_list"),
     path(
@@ -22,6 +25,11 @@ urlpatterns = [
     ),
     path("<slug:slug>/updates/<slug:update_slug>/", views.update_detail, name="update_detail"),
     path("<slug:slug>/events/<slug:event_slug>/", views.event_detail, name="event_detail"),
+    path(
+        "<slug:slug>/events/<slug:event_slug>/calendar.ics",
+        calendars.event_calendar,
+        name="event_calendar",
+    ),
     path(
         "<slug:slug>/events/<slug:event_slug>/join/",
         views.event_form,

@@ -4,12 +4,13 @@ from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from campaigns import visuals
+from campaigns import case_timeline, visuals
 from campaigns.forms import LocalActionForm, PhotoForm
 from campaigns.models import Campaign, CaseUpdate, Event
 from sitewide import artwork_files, page_cache
@@ -45,12 +46,20 @@ def _campaign_page(request, slug):
     latest_updates = campaign.updates.live()
     events = campaign.events.filter(is_published=True)
     petitions = list(campaign.petitions.published())
+    # One query for both: those ahead are listed, past ones join the timeline.
+    hearings = list(campaign.hearings.filter(is_published=True))
+    now = timezone.now()
+    upcoming_hearings = [hearing for hearing in hearings if not hearing.is_over(now)]
+    past_hearings = [hearing for hearing in hearings if hearing.is_over(now)]
     return render(
         request,
         "campaigns/campaign_detail.html",
         {
             "campaign": campaign,
-            "timeline": campaign.timeline.all(),
+            "timeline": case_timeline.with_hearings(campaign.timeline.all(), past_hearings),
+            "upcoming_hearings": upcoming_hearings,
+            # For the "How to help" panel (includes/how_to_help_hearing.html).
+            "next_hearing": upcoming_hearings[0] if upcoming_hearings else None,
             "latest_updates": latest_updates[:LATEST_UPDATES_ON_CAMPAIGN],
             "upcoming_events": events.upcoming(),
             "past_events": events.past(),

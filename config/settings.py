@@ -306,6 +306,8 @@ PETITIONS_RATE_OVERALL = env.str("PETITIONS_RATE_OVERALL", default="20/h")
 # reCAPTCHA v3 scores from 0.0 (a bot) to 1.0 (a person); below this the signature is spam.
 PETITIONS_RECAPTCHA_MIN_SCORE = env.float("PETITIONS_RECAPTCHA_MIN_SCORE", default=0.5)
 PETITIONS_CONFIRM_DAYS = env.int("PETITIONS_CONFIRM_DAYS", default=30)
+# How long the link to a signer's own data works (petitions/my_data.py).
+PETITIONS_MY_DATA_DAYS = env.int("PETITIONS_MY_DATA_DAYS", default=30)
 PETITIONS_ANONYMISE_AFTER_DAYS = env.int("PETITIONS_ANONYMISE_AFTER_DAYS", default=90)
 
 # Webhooks (petitions.webhooks): how long each connect and read to an endpoint may wait, and

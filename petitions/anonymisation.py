@@ -1,6 +1,7 @@
 """Erasing signers' personal data once a petition is over (`manage.py anonymise_signatures`).
 
-Withdrawing a signature erases its data at once (petitions.signing.withdraw).
+Withdrawing a signature erases its data at once (petitions.signing.withdraw); a signer erases
+all of theirs from the link in their emails (petitions.my_data).
 """
 
 from datetime import timedelta
@@ -18,7 +19,12 @@ def anonymise_closed(*, days):
     Keeps status, country and dates, so the counter and statistics hold. Returns how many.
     """
     cutoff = timezone.now() - timedelta(days=days)
-    signatures = Signature.objects.not_anonymised().filter(petition__closes_at__lte=cutoff)
+    return anonymise(Signature.objects.not_anonymised().filter(petition__closes_at__lte=cutoff))
+
+
+def anonymise(signatures):
+    """Erase the personal data of `signatures`, keeping status, country and dates (the counter
+    and statistics hold). Returns how many."""
     return signatures.update(
         first_name="",
         last_name="",

@@ -5,7 +5,8 @@ CountChange log instead of updating the petition row, so a rush of confirmations
 one lock. `fold_counts` adds the log into Petition.confirmed_count by batches: from cron
 (`fold_signature_counts`) and, throttled through the shared cache, from page views
 (`fresh_count`). `recount` repairs a count that drifted (`recount_signatures`). A fold-in that
-takes the count across a step (1, 2, 5, 10, 20...) has the share cards drawn again.
+takes the count across a step (1, 2, 5, 10, 20...) has the share cards drawn again, and one
+across the goal sends the goal-reached email (petitions.milestones).
 """
 
 import logging
@@ -16,7 +17,7 @@ from django.db.models import Count, F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from petitions import share_cards
+from petitions import milestones, share_cards
 from petitions.models import CountChange, Petition, Signature
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ def fold_counts(*, petition_id=None, batch_size=5000):
 
 def _fold_petition(pid, batch_size):
     folded = 0
+    before = None
     while True:
         with transaction.atomic():
             # The petition row first: a recount must not run in the middle of a fold-in.
@@ -81,6 +83,8 @@ def _fold_petition(pid, batch_size):
             if not row:
                 break
             confirmed, offset, drawn_count = row[0]
+            if before is None:
+                before = confirmed + offset
             changes = list(
                 CountChange.objects.select_for_update(skip_locked=True)
                 .filter(petition_id=pid)
@@ -100,6 +104,7 @@ def _fold_petition(pid, batch_size):
             break
     if folded:
         share_cards.refresh_after_fold(pid, count=count, drawn_count=drawn_count)
+        milestones.count_changed(petition_id=pid, before=before, after=count)
     return folded
 
 

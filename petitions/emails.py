@@ -1,5 +1,6 @@
 """The emails sent to signers, as tasks of Django's tasks framework: the confirmation link, and
-"you have already signed". Every email has a plain-text part and a withdraw link.
+"you have already signed". Every email has a plain-text part, a withdraw link and a link to
+what the site holds about the signer (petitions.my_data).
 
 Immediate in development and tests; with django-tasks-db, `manage.py db_worker` sends them.
 """
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from petitions.links import confirmation_token, withdrawal_token
 from petitions.models import Petition, Signature
+from petitions.my_data import my_data_token
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +36,18 @@ def enqueue(email_task, signature_id):
         logger.exception("Could not queue %s for signature %s", email_task.name, signature_id)
 
 
-def _absolute(path):
+def absolute_url(path):
     return settings.SITE_URL.rstrip("/") + path
+
+
+def signer_links(signature):
+    """The links every email to a signer carries: withdraw, and their data."""
+    return {
+        "withdraw_url": absolute_url(
+            reverse("petitions:withdraw", args=[withdrawal_token(signature)])
+        ),
+        "my_data_url": absolute_url(reverse("petitions:my_data", args=[my_data_token(signature)])),
+    }
 
 
 def _send(signature, template, subject):
@@ -49,13 +61,11 @@ def _send(signature, template, subject):
             "petition": petition,
             "site_name": settings.SITE_NAME,
             "organiser_name": settings.ORGANISER_NAME,
-            "petition_url": _absolute(petition.get_absolute_url()),
-            "confirm_url": _absolute(
+            "petition_url": absolute_url(petition.get_absolute_url()),
+            "confirm_url": absolute_url(
                 reverse("petitions:confirm", args=[confirmation_token(signature)])
             ),
-            "withdraw_url": _absolute(
-                reverse("petitions:withdraw", args=[withdrawal_token(signature)])
-            ),
+            **signer_links(signature),
         }
         text = render_to_string(f"petitions/email/{template}.txt", context)
         html = render_to_string(f"petitions/email/{template}.html", context)

@@ -1,7 +1,7 @@
 """The petitions' texts that organisers write in each language (django-modeltranslation finds
 this module; sitewide/content_languages.py says how a page picks the language)."""
 
-from petitions.models import Demand, Petition
+from petitions.models import Demand, Mailing, Petition
 from sitewide.content_languages import register
 
 register(
@@ -17,3 +17,4 @@ register(
     ],
 )
 register(Demand, ["text"])
+register(Mailing, ["subject", "body"])

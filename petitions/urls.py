@@ -1,6 +1,6 @@
 from django.urls import path
 
-from petitions import thanks, views, widget
+from petitions import my_data, thanks, unsubscribe, views, widget
 
 app_name = "petitions"
 
@@ -8,6 +8,10 @@ urlpatterns = [
     path("", views.petition_list, name="list"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("withdraw/<str:token>/", views.withdraw, name="withdraw"),
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe_view, name="unsubscribe"),
+    path("my-data/<str:token>/", my_data.my_data_page, name="my_data"),
+    path("my-data/<str:token>/data.json", my_data.my_data_download, name="my_data_download"),
+    path("my-data/<str:token>/erase/", my_data.my_data_erase, name="my_data_erase"),
     path("<slug:slug>/", views.petition_detail, name="detail"),
     path("<slug:slug>/thanks/", thanks.thanks, name="thanks"),
     path("<slug:slug>/thanks/resend/", thanks.resend, name="resend"),

@@ -1,4 +1,4 @@
-"""Webhooks: each signature confirmed, withdrawn or unsubscribed is POSTed as JSON to the
+"""Webhooks: each signature confirmed, withdrawn, unsubscribed or erased is POSTed as JSON to the
 organiser's own tools (endpoints configured in the admin), signed like Stripe's.
 
     Solidarity-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>
@@ -88,10 +88,26 @@ def signature_confirmed(signature):
 
 
 def signature_withdrawn(signature):
-    """Tell the endpoints, and cancel what still waits to tell them about the signer: a person
-    who withdrew is never sent to anyone afterwards."""
+    """Tell the endpoints, and cancel the confirmation still waiting to tell them about the
+    signer: a person who withdrew is never sent to anyone afterwards."""
+    _tell_and_cancel(WebhookEvent.WITHDRAWN, signature)
+
+
+def signature_unsubscribed(signature):
+    """The signer no longer wants to hear from the organiser (petitions.unsubscribe)."""
+    _tell_and_cancel(WebhookEvent.UNSUBSCRIBED, signature)
+
+
+def signatures_erased(signatures):
+    """Signers erased their data (petitions.my_data): the tools are told to, for each
+    signature they may know of (confirmed once)."""
+    for signature in signatures.filter(confirmed_at__isnull=False).select_related("petition"):
+        _tell_and_cancel(WebhookEvent.ERASED, signature)
+
+
+def _tell_and_cancel(event, signature):
     transaction.on_commit(partial(_cancel_waiting, signature.pk), robust=True)
-    notify(WebhookEvent.WITHDRAWN, signature_data(signature), signature_id=signature.pk)
+    notify(event, signature_data(signature), signature_id=signature.pk)
 
 
 def _queue(event, payload, signature_id):
@@ -130,10 +146,13 @@ def enqueue(delivery_id, run_after=None):
 
 
 def _cancel_waiting(signature_id):
+    """Cancel the confirmations of `signature_id` still waiting: the only events that carry a
+    name and an address."""
     WebhookDelivery.objects.filter(
         signature_id=signature_id,
         status=WebhookDelivery.Status.PENDING,
-    ).exclude(event=WebhookEvent.WITHDRAWN).update(
+        event=WebhookEvent.CONFIRMED,
+    ).update(
         status=WebhookDelivery.Status.CANCELLED,
         payload={},
         next_attempt_at=None,

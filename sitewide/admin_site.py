@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 # model follows in Django's alphabetical order.
 MENU_ORDER = {
     "petitions": ["petition", "signature", "blockeddomain", "blockediprange"],
-    "campaigns": ["campaign", "caseupdate", "event", "localaction", "photo"],
+    "campaigns": ["campaign", "caseupdate", "event", "hearing", "localaction", "photo"],
 }
 # Names from third-party apps, in plain words.
 MENU_NAMES = {

@@ -50,6 +50,7 @@ CONTENT_MODELS = [
     "campaigns.TimelineEntry",
     "campaigns.CaseUpdate",
     "campaigns.Event",
+    "campaigns.Hearing",
     "petitions.Petition",
     "petitions.Demand",
 ]

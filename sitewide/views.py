@@ -14,7 +14,7 @@ from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from campaigns.models import Campaign, CaseUpdate, Event
+from campaigns.models import Campaign, CaseUpdate, Event, Hearing
 from petitions.models import Petition, WebhookEndpoint, WebhookEvent
 from petitions.receipt import RECEIPT_SECONDS
 from petitions.spam import recaptcha_enabled
@@ -22,6 +22,7 @@ from sitewide import page_cache
 
 LATEST_UPDATES_ON_HOME = 5
 NEXT_EVENTS_ON_HOME = 3
+NEXT_HEARINGS_ON_HOME = 3
 OPEN_PETITIONS_ON_HOME = 3
 
 
@@ -32,6 +33,7 @@ def home(request):
 def _home(request):
     latest_updates = CaseUpdate.objects.published().select_related("campaign")
     next_events = Event.objects.published().upcoming().select_related("campaign")
+    next_hearings = Hearing.objects.published().upcoming().select_related("campaign")
     return render(
         request,
         "sitewide/home.html",
@@ -40,6 +42,7 @@ def _home(request):
             "open_petitions": Petition.objects.open()[:OPEN_PETITIONS_ON_HOME],
             "latest_updates": latest_updates[:LATEST_UPDATES_ON_HOME],
             "next_events": next_events[:NEXT_EVENTS_ON_HOME],
+            "next_hearings": next_hearings[:NEXT_HEARINGS_ON_HOME],
         },
     )
 
@@ -126,6 +129,7 @@ def privacy(request):
         {
             "anonymise_after_days": settings.PETITIONS_ANONYMISE_AFTER_DAYS,
             "confirm_days": settings.PETITIONS_CONFIRM_DAYS,
+            "my_data_days": settings.PETITIONS_MY_DATA_DAYS,
             "receipt_minutes": RECEIPT_SECONDS // 60,
             "recaptcha": recaptcha_enabled(),
             # Whether signers who opt in go to the organiser's own tools (petitions.webhooks).

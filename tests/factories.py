@@ -7,7 +7,14 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from campaigns.models import CaseUpdate, LocalAction, Moderation, Photo, TimelineEntry
+from campaigns.models import (
+    CaseUpdate,
+    Hearing,
+    LocalAction,
+    Moderation,
+    Photo,
+    TimelineEntry,
+)
 from petitions.models import Petition, Signature
 from petitions.spam import form_started_token
 from tests.images import image_bytes
@@ -26,6 +33,22 @@ def add_update(campaign, title="News", days_ago=1, **fields):
     return CaseUpdate.objects.create(
         campaign=campaign, title=title, slug=slugify(title), publish_at=publish_at, **fields
     )
+
+
+def add_hearing(campaign, days_ahead=20, **fields):
+    """A published hearing `days_ahead` days from today (negative: past), at 10:00 in Moscow."""
+    values = {
+        "starts_on": timezone.localdate() + datetime.timedelta(days=days_ahead),
+        "start_time": datetime.time(10, 0),
+        "time_zone": "Europe/Moscow",
+        "court": "Moscow City Court",
+        "courtroom": "Room 635",
+        "address": "Bogorodsky Val 8, Moscow",
+        "subject": "Appeal against the sentence",
+        "public_access": Hearing.PublicAccess.YES,
+        "is_published": True,
+    }
+    return Hearing.objects.create(campaign=campaign, **(values | fields))
 
 
 def add_photo(event, city="Paris", status=Moderation.APPROVED, **fields):

@@ -1,6 +1,11 @@
 """Hostile values a client can actually send (UTF-8, so no lone surrogates), for Hypothesis."""
 
+import json
+
+from django.core import signing
 from hypothesis import strategies as st
+
+from petitions import receipt
 
 FLAG = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
 HOSTILE_SAMPLES = [
@@ -55,6 +60,30 @@ hostile_text = st.one_of(
     st.text(st.characters(codec="utf-8"), max_size=200),  # every category a client can send
     st.lists(st.sampled_from(HOSTILE_SAMPLES), min_size=2, max_size=4).map("".join),
 )
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | hostile_text,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(hostile_text, children),
+    max_leaves=8,
+)
+
+
+@st.composite
+def receipts(draw, signature):
+    """A receipt cookie as a client may send it: bytes off the wire, or signed with our key
+    but holding anything at all, or a genuine one for another signature or address."""
+    kind = draw(st.sampled_from(["wire", "signed", "altered"]))
+    if kind == "wire":  # what a browser can carry in a header: bytes, read as latin-1
+        return draw(hostile_text).encode()[:4000].decode("latin-1")
+    if kind == "signed":
+        value = json.dumps(draw(json_values))
+    else:
+        fields = {"p": signature.petition.slug, "s": signature.pk, "e": "g@example.org", "k": ""}
+        fields[draw(st.sampled_from(sorted(fields)))] = draw(json_values)
+        value = json.dumps(fields)
+    return signing.get_cookie_signer(salt=receipt.COOKIE_NAME + receipt.SALT).sign(value)
+
 
 # The JSON API's addresses that take a parameter (tests/test_hostile_input.py asks each).
 API_URLS = [

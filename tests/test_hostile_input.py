@@ -5,13 +5,11 @@ a form that succeeds saves exactly one row, its text cleaned as sitewide.text do
 Run with --hypothesis-show-statistics to see how the examples were answered.
 """
 
-import json
 from urllib.parse import quote, urlencode
 
 import hypothesis
 import pytest
 from django.apps import apps
-from django.core import signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -24,7 +22,7 @@ from petitions import links, receipt
 from petitions.models import Signature
 from sitewide.text import clean_multiline_text, clean_text
 from tests.factories import add_petition, add_update, form_data, local_action_form
-from tests.hostile import API_URLS, hostile_text
+from tests.hostile import API_URLS, hostile_text, receipts
 from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -167,6 +165,11 @@ PUBLIC_URLS = [
     "/campaigns/jane-doe/events/{}/photos/",
     "/campaigns/jane-doe/events/{}/photos/send/",
     "/campaigns/jane-doe/events/{}/photos/send/thanks/",
+    "/campaigns/{}/calendar.ics",
+    "/campaigns/jane-doe/events/{}/calendar.ics",
+    "/campaigns/jane-doe/hearings/{}.ics",
+    "/campaigns/{}/hearings/1.ics",
+    "/campaigns/calendar.ics?{query}={query}",
     "/petitions/{}/",
     "/fr/petitions/{}/",
     "/petitions/{}/thanks/",
@@ -195,6 +198,7 @@ ADMIN_URLS = [
     "/admin/campaigns/localaction/?q={query}&country__exact={query}&event__id__exact={query}",
     "/admin/campaigns/photo/?status__exact={query}&submitted_at__year={query}",
     "/admin/campaigns/caseupdate/?status={query}&campaign__id__exact={query}",
+    "/admin/campaigns/hearing/?when={query}&campaign__id__exact={query}&q={query}",
 ]
 
 
@@ -258,29 +262,6 @@ def test_admin_lists_and_pages_answer_hostile_values_without_a_5xx(
     admin_client, event, template, data
 ):
     get_and_check(admin_client, template, data.draw(hostile_text))
-
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | hostile_text,
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(hostile_text, children),
-    max_leaves=8,
-)
-
-
-@st.composite
-def receipts(draw, signature):
-    """A receipt cookie as a client may send it: bytes off the wire, or signed with our key
-    but holding anything at all, or a genuine one for another signature or address."""
-    kind = draw(st.sampled_from(["wire", "signed", "altered"]))
-    if kind == "wire":  # what a browser can carry in a header: bytes, read as latin-1
-        return draw(hostile_text).encode()[:4000].decode("latin-1")
-    if kind == "signed":
-        value = json.dumps(draw(json_values))
-    else:
-        fields = {"p": signature.petition.slug, "s": signature.pk, "e": "g@example.org", "k": ""}
-        fields[draw(st.sampled_from(sorted(fields)))] = draw(json_values)
-        value = json.dumps(fields)
-    return signing.get_cookie_signer(salt=receipt.COOKIE_NAME + receipt.SALT).sign(value)
 
 
 @pytest.mark.parametrize("path", ["", "resend/", "sign-again/"])

@@ -1,4 +1,5 @@
 from campaigns.models.events import Event, LocalAction, Moderated, Moderation, Photo
+from campaigns.models.hearings import Hearing
 from campaigns.models.profiles import (
     RESERVED_SLUGS,
     Campaign,
@@ -12,6 +13,7 @@ __all__ = [
     "Campaign",
     "CaseUpdate",
     "Event",
+    "Hearing",
     "LocalAction",
     "Moderated",
     "Moderation",

@@ -1,6 +1,5 @@
 """Solidarity-day events and what supporters send in for them: local actions and photos."""
 
-import datetime
 import zoneinfo
 from functools import partial
 
@@ -16,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from campaigns import posters
-from campaigns.dates import start_of_day, time_zone_choices
+from campaigns.dates import day_span, time_zone_choices
 from campaigns.models.profiles import Campaign
 from campaigns.posters import POSTER_EXTENSIONS
 from campaigns.uploads import RandomName
@@ -106,13 +105,8 @@ class Event(TranslatedContent, models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.starts_at = datetime.datetime.combine(
-            self.starts_on,
-            self.start_time or datetime.time.min,
-            tzinfo=zoneinfo.ZoneInfo(self.time_zone),
-        )
         # The event is on until its day ends where it takes place.
-        self.ends_at = start_of_day(self.starts_on + datetime.timedelta(days=1), self.time_zone)
+        self.starts_at, self.ends_at = day_span(self.starts_on, self.start_time, self.time_zone)
         super().save(*args, **artwork_files.leave_to_task(self, kwargs, "drawn_poster"))
         posters.refresh(self)
 

@@ -10,7 +10,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from petitions import delivery_pack, widget
-from petitions.admin import reports
+from petitions.admin import optins, reports
 from petitions.models import Delivery, Demand, Petition
 from sitewide.admin_display import badge, short_datetime
 from sitewide.admin_preview import MarkdownPreviewMixin
@@ -80,6 +80,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
             {"fields": [("goal", "goal_steps_up"), ("offset", "confirmed_count")]},
         ),
         (_("Dates"), {"fields": [("opens_at", "closes_at")]}),
+        (_("Emails to signers"), {"fields": ["milestone_emails"]}),
         (
             _("Sharing and after signing"),
             {
@@ -132,6 +133,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def get_urls(self):
         views = [
             ("export/", self.export_view, "export"),
+            ("optins.csv", self.optins_view, "optins"),
             ("delivery.pdf", self.delivery_pdf_view, "delivery_pdf"),
             ("delivery.csv", self.delivery_csv_view, "delivery_csv"),
             ("statistics/", self.statistics_view, "statistics"),
@@ -159,6 +161,12 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     def export_view(self, request, pk):
         """Stream the confirmed signatures as CSV, for delivery to the target."""
         return reports.signatures_csv(self._petition_for(request, pk))
+
+    def optins_view(self, request, pk):
+        """The opt-ins with their email addresses: only with the export permission."""
+        if not request.user.has_perm(optins.PERMISSION):
+            raise PermissionDenied
+        return optins.optins_csv(self._petition_for(request, pk))
 
     def delivery_pdf_view(self, request, pk):
         pack = delivery_pack.gather(self._petition_for(request, pk))

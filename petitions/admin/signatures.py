@@ -65,6 +65,7 @@ class SignatureAdmin(admin.ModelAdmin):
         "confirmed_at",
         "confirmation_sent_at",
         "anonymised_at",
+        "unsubscribed_at",
     ]
     actions = ["confirm", "mark_spam", "restore"]
 

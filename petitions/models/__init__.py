@@ -1,5 +1,6 @@
 from petitions.models.blocklists import BlockedDomain, BlockedIPRange, validate_network
 from petitions.models.deliveries import Delivery
+from petitions.models.mailings import Mailing, Recipient
 from petitions.models.petitions import Demand, Petition, next_goal_step
 from petitions.models.signatures import CountChange, Signature
 from petitions.models.webhooks import (
@@ -15,7 +16,9 @@ __all__ = [
     "CountChange",
     "Delivery",
     "Demand",
+    "Mailing",
     "Petition",
+    "Recipient",
     "Signature",
     "WebhookAttempt",
     "WebhookDelivery",

@@ -117,6 +117,14 @@ class Petition(TranslatedContent, models.Model):
             "signature. It must be on one of the partner sites."
         ),
     )
+    milestone_emails = models.BooleanField(
+        _("milestone emails"),
+        default=False,
+        help_text=_(
+            "Email the signers who asked to hear from you when the goal is reached, when the "
+            "petition is delivered and when the target responds."
+        ),
+    )
     # Confirmed signatures folded in so far (petitions.counter); never counted on a view.
     confirmed_count = models.PositiveIntegerField(_("confirmed signatures"), default=0)
     # The drawn share cards per language and the count they show: petitions.share_cards alone.

@@ -33,6 +33,14 @@ class SignatureQuerySet(models.QuerySet):
             .exclude(review_reason__in=[Signature.Review.NONE, Signature.Review.ORGANISER])
         )
 
+    def wanting_updates(self):
+        """Confirmed signers who asked to hear from the organiser and have not unsubscribed."""
+        return (
+            self.confirmed()
+            .not_anonymised()
+            .filter(wants_updates=True, unsubscribed_at__isnull=True)
+        )
+
     def recent_public(self):
         """Latest confirmed signers who agreed to be listed, newest first."""
         return self.confirmed().filter(show_publicly=True).order_by("-confirmed_at")
@@ -102,6 +110,7 @@ class Signature(models.Model):
         _("“already signed” email sent at"), null=True, blank=True, editable=False
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
 
     objects = SignatureQuerySet.as_manager()
 
@@ -109,6 +118,7 @@ class Signature(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
+        permissions = [("export_optins", _("Can export the opt-ins with email addresses"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["petition", "email_normalised"], name="one_signature_per_email"

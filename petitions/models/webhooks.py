@@ -17,6 +17,7 @@ class WebhookEvent(models.TextChoices):
     CONFIRMED = "signature.confirmed", _("A signature is confirmed")
     WITHDRAWN = "signature.withdrawn", _("A signature is withdrawn")
     UNSUBSCRIBED = "signature.unsubscribed", _("A signer stops hearing from the organiser")
+    ERASED = "signature.erased", _("A signer erases their data")
 
 
 class WebhookEndpointQuerySet(models.QuerySet):
@@ -57,7 +58,13 @@ class WebhookDelivery(models.Model):
         PENDING = "pending", _("Waiting to be sent")
         DELIVERED = "delivered", _("Delivered")
         FAILED = "failed", _("Given up")
-        CANCELLED = "cancelled", _("Cancelled: the signer withdrew, or the webhook was turned off")
+        CANCELLED = (
+            "cancelled",
+            _(
+                "Cancelled: the signer withdrew, unsubscribed or erased their data, or the "
+                "webhook was turned off"
+            ),
+        )
 
     endpoint = models.ForeignKey(
         WebhookEndpoint,

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from campaigns.models import Campaign, TimelineEntry
+from campaigns.models import Campaign, Hearing, TimelineEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,33 @@ def test_the_demo_claims_nothing_about_azat_miftakhov_after_4_september_2023(cli
     assert "At least <strong>1,343</strong> days behind bars as of 4 September 2023" in content
     timeline_dates = {entry.starts_on for entry in azat.timeline.all()}
     assert max(timeline_dates) == datetime.date(2023, 9, 4)
+
+
+def test_the_demo_has_the_one_hearing_the_facts_give_in_three_languages(client):
+    call_command("load_demo")
+    call_command("load_demo")
+    assert not Hearing.objects.filter(campaign__slug="azat-miftakhov").exists()
+    hearing = Hearing.objects.get()
+    assert hearing.campaign.slug == "aleksei-navalny"
+    assert hearing.starts_on == datetime.date(2022, 3, 22)
+    # The facts give no time, no courtroom and no street address: none is invented; the court
+    # sat in a penal colony, and that is where it was held.
+    assert hearing.start_time is None
+    assert hearing.courtroom == ""
+    assert hearing.court == "Lefortovo District Court of Moscow"
+    assert hearing.address == "Penal colony IK-2, Pokrov, Vladimir region"
+    assert "fraud on an especially large scale" in hearing.outcome
+    assert "contempt of court" in hearing.outcome
+    assert hearing.is_published
+    for language in ("fr", "ru"):
+        assert hearing.has_translation(language)
+        assert hearing.text_in("outcome", language)
+
+    content = client.get("/campaigns/aleksei-navalny/").content.decode()
+    timeline = content.split('id="timeline-heading"')[1].split("</section>")[0]
+    # The hearing joins the timeline entry of that day: the day is shown once.
+    assert timeline.count("22 March 2022") == 1
+    assert "Lefortovo District Court of Moscow" in timeline
+    assert "Next hearings" not in content
+    russian = client.get("/ru/campaigns/aleksei-navalny/").content.decode()
+    assert "Лефортовский районный суд Москвы" in russian

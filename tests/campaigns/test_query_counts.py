@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from campaigns.models import Event
 from tests.factories import (
+    add_hearing,
     add_local_action,
     add_petition,
     add_photo,
@@ -26,6 +27,7 @@ def fill(event, size):
         add_update(campaign, f"Update {number}", days_ago=number + 1)
         add_local_action(event, f"City {number}", ("FR", "DE", "NO")[number % 3])
         add_photo(event, f"City {number}")
+        add_hearing(campaign, days_ahead=(-1) ** number * (number + 1), court=f"Court {number}")
         Event.objects.create(
             campaign=campaign,
             title=f"Event {number}",
@@ -36,16 +38,18 @@ def fill(event, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_campaign_page_costs_six_queries(client, event, size, django_assert_num_queries):
+def test_the_campaign_page_costs_seven_queries(client, event, size, django_assert_num_queries):
     fill(event, size)
     for number in range(size):
         add_petition(event.campaign, f"petition-{number}")
-    # campaign, timeline, latest updates, upcoming events, past events, petitions
-    with django_assert_num_queries(6):
+    # campaign, timeline, latest updates, upcoming events, past events, petitions, hearings
+    with django_assert_num_queries(7):
         response = client.get(event.campaign.get_absolute_url())
     html = response.content.decode()
-    assert html.count('class="timeline__entry"') == size
+    # Past hearings join the timeline (on days of their own here): one in two is past.
+    assert html.count('class="timeline__entry"') == size + size // 2
     assert html.count('class="card petition-card"') == size
+    assert html.count('class="hearing"') == (size + 1) // 2
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -58,15 +62,17 @@ def test_the_event_page_costs_three_queries(client, event, size, django_assert_n
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_home_page_costs_four_queries(client, event, size, django_assert_num_queries):
+def test_the_home_page_costs_five_queries(client, event, size, django_assert_num_queries):
     fill(event, size)
     for number in range(size):
         add_petition(event.campaign, f"petition-{number}")
-    # campaigns, open petitions, latest updates and next events with their campaigns
-    with django_assert_num_queries(4):
+    # campaigns, open petitions, latest updates, next events and next hearings with their
+    # campaigns
+    with django_assert_num_queries(5):
         response = client.get(reverse("home"))
     html = response.content.decode()
     assert "Update 0" in html
+    assert "Court 0" in html
     assert html.count('class="card petition-card"') == min(size, 3)
 
 

@@ -63,3 +63,32 @@ def test_a_refusing_mail_server_loses_no_signature_and_resend_delivers_each_once
     assert recipients == ["ada@example.org", "grace@example.org"]
     assert all("/petitions/confirm/" in content for _rcpts, content in inbox.received)
     assert not Signature.objects.filter(confirmation_sent_at__isnull=True).exists()
+
+
+def test_with_the_mail_server_down_an_update_waits_and_then_reaches_each_signer_once(
+    petition, smtp_mailer, smtp_port
+):
+    from petitions import mailings
+    from petitions.models import Mailing, Recipient
+    from tests.factories import add_signature
+
+    add_signature(petition, "ada@example.org", wants_updates=True)
+    add_signature(petition, "grace@example.org", wants_updates=True)
+    update = Mailing.objects.create(petition=petition, subject_en="News", body_en="Hearing moved")
+    # Nothing listens yet: the batch pauses; nothing is marked sent, nothing fails for good.
+    assert mailings.start_sending(mailing_id=update.pk) == 2
+    assert set(Recipient.objects.values_list("status", "attempts")) == {("pending", 0)}
+
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    server.start()
+    try:
+        call_command("send_mailings", verbosity=0)
+        call_command("send_mailings", verbosity=0)
+    finally:
+        server.stop()
+
+    recipients = sorted(rcpt for rcpts, _content in inbox.received for rcpt in rcpts)
+    assert recipients == ["ada@example.org", "grace@example.org"]
+    assert all("List-Unsubscribe-Post: List-Unsubscribe=One-Click" in c for _r, c in inbox.received)
+    assert set(Recipient.objects.values_list("status", flat=True)) == {"sent"}

@@ -9,9 +9,10 @@ import time
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 
-from petitions import signing, webhooks
+from petitions import signing
 from petitions.models import (
     Signature,
     WebhookAttempt,
@@ -172,18 +173,44 @@ def test_nothing_is_sent_for_a_transaction_rolled_back(petition, endpoint, recei
     assert Signature.objects.get().status == Signature.Status.PENDING
 
 
-def test_an_unsubscribe_is_sent_through_notify(petition, endpoint, receiver, after_commit):
-    """The hook the unsubscribe link calls (built on another branch)."""
+def test_an_unsubscribe_by_the_emails_one_click_link_is_sent_without_name_or_email(
+    petition, endpoint, receiver, after_commit
+):
+    from petitions import unsubscribe
+
     signature = add_signature(petition, "ada@example.org", wants_updates=True)
-    signature.wants_updates = False
-    data = webhooks.signature_data(signature)
-    after_commit(
-        lambda: webhooks.notify(WebhookEvent.UNSUBSCRIBED, data, signature_id=signature.pk)
-    )
+    url = f"/petitions/unsubscribe/{unsubscribe.unsubscribe_token(signature)}/"
+    after_commit(lambda: Client().post(url, {"List-Unsubscribe": "One-Click"}))
+    after_commit(lambda: Client().post(url, {"List-Unsubscribe": "One-Click"}))  # once only
     [request] = receiver.requests
     event = json.loads(request.body)
     assert event["type"] == "signature.unsubscribed"
     assert event["data"]["signature"]["id"] == signature.pk
+    assert event["data"]["signature"]["signer"] is None
+    assert b"@" not in request.body
+
+
+def test_a_signer_who_erases_their_data_is_erased_from_the_tools_too(
+    petition, endpoint, receiver, after_commit
+):
+    from petitions import my_data
+
+    signature = add_signature(petition, "ada@example.org", wants_updates=True)
+    WebhookDelivery.objects.create(  # a confirmation still waiting for a retry
+        endpoint=endpoint,
+        event_id="evt_waiting",
+        event="signature.confirmed",
+        signature_id=signature.pk,
+        payload={"data": {"signer": {"email": "ada@example.org"}}},
+    )
+    after_commit(lambda: my_data.erase(signature_id=signature.pk))
+    [request] = receiver.requests
+    event = json.loads(request.body)
+    assert event["type"] == "signature.erased"
+    assert event["data"]["signature"]["id"] == signature.pk
+    assert b"@" not in request.body
+    waiting = WebhookDelivery.objects.get(event_id="evt_waiting")
+    assert (waiting.status, waiting.payload) == (WebhookDelivery.Status.CANCELLED, {})
 
 
 def test_a_redirect_is_not_followed_and_is_a_failed_attempt(
