@@ -87,6 +87,8 @@ def load():
             # The facts end there: the count of days stops at this date, claiming nothing later.
             "facts_checked_on": datetime.date(2023, 9, 4),
             "organiser_name": "The Azat Miftakhov Committee",
+            # Open for messages; none are made up for the demo.
+            "accepts_messages": True,
             "is_published": True,
             "order": 1,
             "is_demo": True,

@@ -2,13 +2,16 @@ import datetime
 
 from django import forms
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import photos
 from campaigns.dates import time_zone_choices
-from campaigns.models import LocalAction, Photo
-from sitewide import text
+from campaigns.models import LocalAction, Photo, SolidarityMessage
+from campaigns.models.messages import MESSAGE_MAX_LENGTH
+from sitewide import links_in_text, text
 from sitewide.countries import CountrySelect, countries_to_choose
+from sitewide.form_guard import GuardedForm
 
 COUNTRY_PLACEHOLDER = _("Choose your country")
 
@@ -149,3 +152,77 @@ class PhotoForm(forms.ModelForm):
         if commit:
             photo.save()
         return photo
+
+
+class SolidarityMessageForm(GuardedForm, forms.ModelForm):
+    """A message of solidarity: a name or pseudonym, a country and a few words, no links."""
+
+    message = text.MultilineTextField(
+        label=_("Your message"),
+        help_text=format_lazy(
+            _("At most {count} characters, without links."),
+            count=MESSAGE_MAX_LENGTH,
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write your message.")},
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my message is published on this site with my name and country."),
+        error_messages={"required": _("We can only publish your message with your agreement.")},
+    )
+
+    class Meta:
+        model = SolidarityMessage
+        fields = ["name", "country", "message"]
+        field_classes = {"name": text.OneLineTextField}
+        labels = {"name": _("Your name or a pseudonym")}
+        widgets = {"country": CountrySelect}
+        error_messages = {
+            "name": {"required": _("Enter your name or a pseudonym.")},
+            "country": {
+                "required": _("Choose your country."),
+                "invalid_choice": _("Choose your country."),
+            },
+        }
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, guard_scope=f"messages.{campaign.pk}", **kwargs)
+        self.instance.campaign = campaign
+        self.fields["country"].choices = countries_to_choose(COUNTRY_PLACEHOLDER)
+        self.fields["name"].widget.attrs["autocomplete"] = "nickname"
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if "<" in name or ">" in name:
+            raise forms.ValidationError(
+                _("A name cannot hold the signs < or >."), code="angle_brackets"
+            )
+        _refuse_links(name, _("A name cannot hold links or web addresses (“%(link)s”)."))
+        return name
+
+    def clean_message(self):
+        message = self.cleaned_data["message"]
+        # Counted as stored: a line break is one character, invisible characters none.
+        if len(message) > MESSAGE_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Your message has %(length)d characters; please shorten it to %(max)d at most."),
+                code="too_long",
+                params={"length": len(message), "max": MESSAGE_MAX_LENGTH},
+            )
+        _refuse_links(
+            message,
+            _("Messages cannot hold links or web addresses: please remove “%(link)s”."),
+            domain_error=_(
+                "Messages cannot hold links or web addresses: please remove “%(link)s”. If it "
+                "is the end of a sentence, add a space after the full stop."
+            ),
+        )
+        return message
+
+
+def _refuse_links(value, error, domain_error=None):
+    link = links_in_text.find_link(value)
+    if link:
+        if domain_error and links_in_text.is_bare_domain(link):
+            error = domain_error
+        raise forms.ValidationError(error, code="link", params={"link": link[:80]})

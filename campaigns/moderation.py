@@ -1,9 +1,13 @@
-"""Moderation of what the public sends in: local actions and photos."""
+"""Moderation of what the public sends in: local actions, photos, messages of solidarity.
+
+A decision changes what pages show: the cached pages are renewed (sitewide.page_cache).
+"""
 
 from django.db import transaction
 from django.utils import timezone
 
 from campaigns.models import Moderation, Photo
+from sitewide import page_cache
 
 
 def approve(submissions):
@@ -13,6 +17,7 @@ def approve(submissions):
     """
     if submissions.model is Photo:
         submissions = submissions.exclude(image="")
+    page_cache.content_changed(sender=submissions.model)
     return submissions.exclude(status=Moderation.APPROVED).update(
         status=Moderation.APPROVED, reviewed_at=timezone.now()
     )
@@ -25,6 +30,7 @@ def reject(submissions):
     A rejected photo's files are deleted: nobody will see it, so nobody needs to keep it.
     """
     submissions = submissions.exclude(status=Moderation.REJECTED)
+    page_cache.content_changed(sender=submissions.model)
     if submissions.model is not Photo:
         return submissions.update(status=Moderation.REJECTED, reviewed_at=timezone.now())
     photos = list(submissions.select_for_update())
@@ -41,6 +47,7 @@ def record_review(submission, status):
     transaction commits.
     """
     submission.status = status
+    page_cache.content_changed(sender=type(submission))
     submission.reviewed_at = None if status == Moderation.PENDING else timezone.now()
     if isinstance(submission, Photo) and status == Moderation.REJECTED:
         submission.delete_files()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns import calendars, feeds, views
+from campaigns import calendars, feeds, message_views, views
 from sitewide.page_cache import public_response
 
 app_name = "campaigns"
@@ -56,5 +56,11 @@ urlpatterns = [
         "<slug:slug>/events/<slug:event_slug>/photos/send/thanks/",
         views.photo_thanks,
         name="photo_thanks",
+    ),
+    path("<slug:slug>/messages/write/", message_views.write_message, name="message_create"),
+    path(
+        "<slug:slug>/messages/write/thanks/",
+        message_views.message_thanks,
+        name="message_thanks",
     ),
 ]

@@ -20,6 +20,7 @@ UPDATES_PER_PAGE = 10
 LATEST_UPDATES_ON_CAMPAIGN = 3
 PHOTOS_ON_EVENT = 8
 PHOTOS_PER_PAGE = 24
+MESSAGES_ON_CAMPAIGN = 12
 # Submissions per visitor address to the public forms (local actions, photos).
 PUBLIC_FORM_RATE = "10/h"
 
@@ -51,6 +52,8 @@ def _campaign_page(request, slug):
     now = timezone.now()
     upcoming_hearings = [hearing for hearing in hearings if not hearing.is_over(now)]
     past_hearings = [hearing for hearing in hearings if hearing.is_over(now)]
+    messages = campaign.solidarity_messages.approved().with_total()
+    messages = list(messages[:MESSAGES_ON_CAMPAIGN])
     return render(
         request,
         "campaigns/campaign_detail.html",
@@ -66,6 +69,9 @@ def _campaign_page(request, slug):
             # One query for both: what may be signed leads, closed ones follow.
             "open_petitions": [petition for petition in petitions if petition.is_open],
             "closed_petitions": [petition for petition in petitions if not petition.is_open],
+            # The newest approved messages and, in the same query, how many there are.
+            "solidarity_messages": messages,
+            "solidarity_message_count": messages[0].total if messages else 0,
             # Plain text, escaped once where it is used: a template's blocktranslate would
             # HTML-escape the name, and the share links would then URL-encode the entities.
             # "Free ..." only while the person is held.

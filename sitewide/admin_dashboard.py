@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from campaigns.models import LocalAction, Moderation, Photo
+from campaigns.models import LocalAction, Moderation, Photo, SolidarityMessage
 from petitions import counter, emails
 from petitions.models import CountChange, Petition, Signature, WebhookDelivery, WebhookEndpoint
 from sitewide.charts import bar_chart
@@ -75,6 +75,12 @@ def review_queues(user):
     queues = [
         (LocalAction, LocalAction.objects.pending(), _("Local actions to approve"), "status"),
         (Photo, Photo.objects.pending(), _("Photos to approve"), "status"),
+        (
+            SolidarityMessage,
+            SolidarityMessage.objects.pending(),
+            _("Messages of solidarity to approve"),
+            "status",
+        ),
         (Signature, Signature.objects.kept_for_review(), _("Signatures kept for review"), "review"),
         (
             Signature,

@@ -116,6 +116,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /*/join/",
         "Disallow: /*/photos/send/",
+        "Disallow: /*/messages/write/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -13,10 +13,12 @@ from campaigns.models import (
     LocalAction,
     Moderation,
     Photo,
+    SolidarityMessage,
     TimelineEntry,
 )
 from petitions.models import Petition, Signature
 from petitions.spam import form_started_token
+from sitewide.form_guard import started_token
 from tests.images import image_bytes
 
 
@@ -142,5 +144,25 @@ def local_action_form(event, **fields):
         "public_contact": "marseille@example.org",
         "contact_is_public": "on",
         "submitter_email": "me@example.org",
+        **fields,
+    }
+
+
+def add_message(campaign, message="We are with you.", status=Moderation.APPROVED, **fields):
+    fields = {"name": "Camille", "country": "FR", **fields}
+    return SolidarityMessage.objects.create(
+        campaign=campaign, message=message, status=status, **fields
+    )
+
+
+def message_form(campaign, **fields):
+    """A supporter's valid message of solidarity for `campaign`: the form was shown a minute ago."""
+    return {
+        "name": "Camille",
+        "country": "FR",
+        "message": "Stay strong, we are with you.",
+        "consent": "on",
+        "website": "",
+        "started": started_token(f"messages.{campaign.pk}", at=time.time() - 60),
         **fields,
     }

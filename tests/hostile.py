@@ -1,8 +1,15 @@
-"""Hostile values a client can actually send (UTF-8, so no lone surrogates), for Hypothesis."""
+"""Hostile values a client can actually send (UTF-8, so no lone surrogates), for Hypothesis,
+and the checks tests/test_hostile_input.py runs on each public form with them."""
 
 import json
+from urllib.parse import urlencode
 
+import hypothesis
+from django.apps import apps
 from django.core import signing
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.html import escape
 from hypothesis import strategies as st
 
 from petitions import receipt
@@ -83,6 +90,57 @@ def receipts(draw, signature):
         fields[draw(st.sampled_from(sorted(fields)))] = draw(json_values)
         value = json.dumps(fields)
     return signing.get_cookie_signer(salt=receipt.COOKIE_NAME + receipt.SALT).sign(value)
+
+
+@st.composite
+def submissions(draw, valid, free_text, others):
+    """`valid` with hostile values in some free-text fields and, sometimes, in one other field."""
+    data = dict(valid)
+    for name in draw(st.sets(st.sampled_from(free_text), min_size=1)):
+        data[name] = draw(hostile_text)
+    for name in draw(st.sets(st.sampled_from(others), max_size=1)):
+        data[name] = draw(hostile_text)
+    return data
+
+
+def row_counts():
+    """Rows in every table of both apps: a form with errors must add none anywhere."""
+    models = [
+        *apps.get_app_config("campaigns").get_models(),
+        *apps.get_app_config("petitions").get_models(),
+    ]
+    return {model._meta.label: model.objects.count() for model in models}
+
+
+def post_and_check(client, url, data, model, shown, stored, content_type=None):
+    """POST `data`; check the answer, the rows and the values shown or stored; roll back."""
+    cache.clear()  # rate limits count every POST; each example is one visitor's first
+    with transaction.atomic():
+        rows_before = row_counts()
+        if content_type:
+            response = client.post(url, urlencode(data), content_type=content_type)
+        else:
+            response = client.post(url, data)
+        hypothesis.event(f"answered {response.status_code}")
+        assert response.status_code < 500
+        added = {label: count - rows_before[label] for label, count in row_counts().items()}
+        if response.status_code == 302:
+            assert added[model._meta.label] == 1
+            saved = model.objects.latest("pk")
+            for name, clean in stored.items():
+                assert getattr(saved, name) == clean(data[name].strip()), name
+        else:
+            assert set(added.values()) == {0}, f"a form with errors saved rows: {added}"
+            html = response.content.decode()
+            for name in shown:
+                typed = data[name]
+                if typed:
+                    assert (
+                        f'name="{name}" value="{escape(typed)}"' in html
+                        or f">\n{escape(typed)}</textarea>" in html
+                    ), f"{name} typed {typed[:40]!r} is not shown back"
+        transaction.set_rollback(True)
+    return response
 
 
 # The JSON API's addresses that take a parameter (tests/test_hostile_input.py asks each).

@@ -5,24 +5,28 @@ a form that succeeds saves exactly one row, its text cleaned as sitewide.text do
 Run with --hypothesis-show-statistics to see how the examples were answered.
 """
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import hypothesis
 import pytest
-from django.apps import apps
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campaigns.models import LocalAction, Photo
+from campaigns.models import LocalAction, Photo, SolidarityMessage
 from petitions import links, receipt
 from petitions.models import Signature
 from sitewide.text import clean_multiline_text, clean_text
-from tests.factories import add_petition, add_update, form_data, local_action_form
-from tests.hostile import API_URLS, hostile_text, receipts
+from tests.factories import (
+    add_petition,
+    add_update,
+    form_data,
+    local_action_form,
+    message_form,
+)
+from tests.hostile import API_URLS, hostile_text, post_and_check, receipts, submissions
 from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -33,57 +37,6 @@ BOUNDED = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-
-@st.composite
-def submissions(draw, valid, free_text, others):
-    """`valid` with hostile values in some free-text fields and, sometimes, in one other field."""
-    data = dict(valid)
-    for name in draw(st.sets(st.sampled_from(free_text), min_size=1)):
-        data[name] = draw(hostile_text)
-    for name in draw(st.sets(st.sampled_from(others), max_size=1)):
-        data[name] = draw(hostile_text)
-    return data
-
-
-def row_counts():
-    """Rows in every table of both apps: a form with errors must add none anywhere."""
-    models = [
-        *apps.get_app_config("campaigns").get_models(),
-        *apps.get_app_config("petitions").get_models(),
-    ]
-    return {model._meta.label: model.objects.count() for model in models}
-
-
-def post_and_check(client, url, data, model, shown, stored, content_type=None):
-    """POST `data`; check the answer, the rows and the values shown or stored; roll back."""
-    cache.clear()  # rate limits count every POST; each example is one visitor's first
-    with transaction.atomic():
-        rows_before = row_counts()
-        if content_type:
-            response = client.post(url, urlencode(data), content_type=content_type)
-        else:
-            response = client.post(url, data)
-        hypothesis.event(f"answered {response.status_code}")
-        assert response.status_code < 500
-        added = {label: count - rows_before[label] for label, count in row_counts().items()}
-        if response.status_code == 302:
-            assert added[model._meta.label] == 1
-            saved = model.objects.latest("pk")
-            for name, clean in stored.items():
-                assert getattr(saved, name) == clean(data[name].strip()), name
-        else:
-            assert set(added.values()) == {0}, f"a form with errors saved rows: {added}"
-            html = response.content.decode()
-            for name in shown:
-                typed = data[name]
-                if typed:
-                    assert (
-                        f'name="{name}" value="{escape(typed)}"' in html
-                        or f">\n{escape(typed)}</textarea>" in html
-                    ), f"{name} typed {typed[:40]!r} is not shown back"
-        transaction.set_rollback(True)
-    return response
 
 
 @pytest.fixture
@@ -152,6 +105,25 @@ def test_the_photo_form_never_fails_never_half_saves_and_shows_what_was_typed(
     assert files_added == (2 if response.status_code == 302 else 0)
 
 
+@BOUNDED
+@given(st.data())
+def test_the_message_form_never_fails_never_half_saves_and_shows_what_was_typed(
+    client, campaign, data
+):
+    campaign.accepts_messages = True
+    campaign.save()
+    typed = data.draw(submissions(message_form(campaign), ["name", "message"], ["country"]))
+    post_and_check(
+        client,
+        f"{campaign.get_absolute_url()}messages/write/",
+        typed,
+        SolidarityMessage,
+        shown=["name", "message"],
+        stored={"name": clean_text, "message": clean_multiline_text},
+        content_type="application/x-www-form-urlencoded",
+    )
+
+
 PUBLIC_URLS = [
     "/campaigns/{}/",
     "/campaigns/{}/updates/",
@@ -165,6 +137,8 @@ PUBLIC_URLS = [
     "/campaigns/jane-doe/events/{}/photos/",
     "/campaigns/jane-doe/events/{}/photos/send/",
     "/campaigns/jane-doe/events/{}/photos/send/thanks/",
+    "/campaigns/{}/messages/write/",
+    "/campaigns/{}/messages/write/thanks/",
     "/campaigns/{}/calendar.ics",
     "/campaigns/jane-doe/events/{}/calendar.ics",
     "/campaigns/jane-doe/hearings/{}.ics",
@@ -198,12 +172,14 @@ ADMIN_URLS = [
     "/admin/campaigns/localaction/?q={query}&country__exact={query}&event__id__exact={query}",
     "/admin/campaigns/photo/?status__exact={query}&submitted_at__year={query}",
     "/admin/campaigns/caseupdate/?status={query}&campaign__id__exact={query}",
+    "/admin/campaigns/solidaritymessage/?q={query}&to_print__exact={query}&o={query}",
+    "/admin/campaigns/solidaritymessage/{}/change/",
     "/admin/campaigns/hearing/?when={query}&campaign__id__exact={query}&q={query}",
 ]
 
 
 def public_rows():
-    return [model.objects.count() for model in (Signature, LocalAction, Photo)]
+    return [model.objects.count() for model in (Signature, LocalAction, Photo, SolidarityMessage)]
 
 
 def get_and_check(client, template, value, method="get"):

@@ -1,3 +1,9 @@
 """The organisers' admin for campaigns, a module per concern."""
 
-from campaigns.admin import events, hearings, profiles, submissions  # noqa: F401 - registers them
+from campaigns.admin import (  # noqa: F401 - registers them
+    events,
+    hearings,
+    messages,
+    profiles,
+    submissions,
+)

@@ -104,6 +104,7 @@ class CampaignAdmin(MarkdownPreviewMixin, TranslatedAdmin):
             _("Organising group"),
             {"fields": [by_language("organiser_name"), "organiser_email", "organiser_url"]},
         ),
+        (_("Messages of solidarity"), {"fields": ["accepts_messages"]}),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
 

@@ -1,5 +1,6 @@
 from campaigns.models.events import Event, LocalAction, Moderated, Moderation, Photo
 from campaigns.models.hearings import Hearing
+from campaigns.models.messages import SolidarityMessage
 from campaigns.models.profiles import (
     RESERVED_SLUGS,
     Campaign,
@@ -18,6 +19,7 @@ __all__ = [
     "Moderated",
     "Moderation",
     "Photo",
+    "SolidarityMessage",
     "TimelineEntry",
     "validate_campaign_slug",
 ]

@@ -137,6 +137,11 @@ class Campaign(TranslatedContent, models.Model):
     organiser_name = models.CharField(_("organising group"), max_length=200, blank=True)
     organiser_email = models.EmailField(_("organising group's email"), blank=True)
     organiser_url = models.URLField(_("organising group's website"), blank=True)
+    accepts_messages = models.BooleanField(
+        _("supporters may leave messages of solidarity"),
+        default=False,
+        help_text=_("They appear on the campaign page once an organiser has approved them."),
+    )
     is_published = models.BooleanField(_("published"), default=False)
     order = models.PositiveIntegerField(
         _("place on the home page"), default=0, help_text=_("Lower numbers come first.")

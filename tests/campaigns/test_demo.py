@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from campaigns.models import Campaign, Hearing, TimelineEntry
+from campaigns.models import Campaign, Hearing, SolidarityMessage, TimelineEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,8 @@ def test_load_demo_builds_both_campaigns_with_their_timelines_and_is_idempotent(
     assert azat.detention_ended_on is None
     assert azat.facts_checked_on == datetime.date(2023, 9, 4)
     assert navalny.facts_checked_on is None
+    assert azat.accepts_messages and not navalny.accepts_messages
+    assert not SolidarityMessage.objects.exists()  # no facts to make messages from
     assert azat.timeline.count() == 7
     assert navalny.timeline.count() == 10
 

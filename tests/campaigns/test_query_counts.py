@@ -9,6 +9,7 @@ from campaigns.models import Event
 from tests.factories import (
     add_hearing,
     add_local_action,
+    add_message,
     add_petition,
     add_photo,
     add_timeline_entry,
@@ -28,6 +29,7 @@ def fill(event, size):
         add_local_action(event, f"City {number}", ("FR", "DE", "NO")[number % 3])
         add_photo(event, f"City {number}")
         add_hearing(campaign, days_ahead=(-1) ** number * (number + 1), court=f"Court {number}")
+        add_message(campaign, f"Message {number}")
         Event.objects.create(
             campaign=campaign,
             title=f"Event {number}",
@@ -38,18 +40,20 @@ def fill(event, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_campaign_page_costs_seven_queries(client, event, size, django_assert_num_queries):
+def test_the_campaign_page_costs_eight_queries(client, event, size, django_assert_num_queries):
     fill(event, size)
     for number in range(size):
         add_petition(event.campaign, f"petition-{number}")
-    # campaign, timeline, latest updates, upcoming events, past events, petitions, hearings
-    with django_assert_num_queries(7):
+    # campaign, timeline, latest updates, upcoming events, past events, petitions, hearings, the
+    # newest messages of solidarity with their count
+    with django_assert_num_queries(8):
         response = client.get(event.campaign.get_absolute_url())
     html = response.content.decode()
     # Past hearings join the timeline (on days of their own here): one in two is past.
     assert html.count('class="timeline__entry"') == size + size // 2
     assert html.count('class="card petition-card"') == size
     assert html.count('class="hearing"') == (size + 1) // 2
+    assert html.count('class="solidarity-message"') == size
 
 
 @pytest.mark.parametrize("size", SIZES)

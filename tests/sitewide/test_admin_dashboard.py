@@ -12,7 +12,13 @@ from django_tasks_db.models import DBTaskResult
 from campaigns.models import Moderation
 from petitions import counter
 from petitions.models import CountChange, Petition, Signature
-from tests.factories import add_local_action, add_petition, add_photo, add_signature
+from tests.factories import (
+    add_local_action,
+    add_message,
+    add_petition,
+    add_photo,
+    add_signature,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +100,8 @@ def test_the_queues_count_what_waits_and_link_to_the_filtered_lists(client, staf
     add_local_action(event, "Metz", status=Moderation.APPROVED)
     add_photo(event, status=Moderation.PENDING)
     add_photo(event, status=Moderation.REJECTED)
+    add_message(event.campaign, status=Moderation.PENDING)
+    add_message(event.campaign, status=Moderation.APPROVED)
     petition = add_petition(event.campaign)
     add_signature(
         petition, "fast@example.org", status=Status.PENDING, review_reason=Review.TOO_FAST
@@ -112,6 +120,10 @@ def test_the_queues_count_what_waits_and_link_to_the_filtered_lists(client, staf
     assert queues == {
         "Local actions to approve": (2, "/admin/campaigns/localaction/?status__exact=pending"),
         "Photos to approve": (1, "/admin/campaigns/photo/?status__exact=pending"),
+        "Messages of solidarity to approve": (
+            1,
+            "/admin/campaigns/solidaritymessage/?status__exact=pending",
+        ),
         "Signatures kept for review": (2, "/admin/petitions/signature/?review=review"),
         "Signatures kept as spam by the automatic checks": (
             1,

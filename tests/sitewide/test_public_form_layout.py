@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 def forms(event):
     """(address, data sent with errors, a field in error) of each public form."""
     petition = add_petition(event.campaign)
+    event.campaign.accepts_messages = True
+    event.campaign.save()
     slugs = [event.campaign.slug, event.slug]
     return [
         (petition.get_absolute_url(), {"first_name": "Ada", "email": "no"}, "email"),
@@ -25,6 +27,11 @@ def forms(event):
             "submitter_email",
         ),
         (reverse("campaigns:photo_create", args=slugs), {"city": "Marseille"}, "image"),
+        (
+            reverse("campaigns:message_create", args=slugs[:1]),
+            {"name": "Camille", "message": "See example.com"},
+            "message",
+        ),
     ]
 
 
