@@ -10,7 +10,7 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from petitions.models import Signature
+from petitions.models import PaperSignature, Signature
 
 
 def anonymise_closed(*, days):
@@ -37,3 +37,13 @@ def anonymise(signatures):
         wants_updates=False,
         anonymised_at=timezone.now(),
     )
+
+
+def anonymise_closed_paper(*, days):
+    """Erase paper signers' names and scrambled addresses as `anonymise_closed` does for the
+    online signers: country and date stay, so the count holds. Returns how many."""
+    cutoff = timezone.now() - timedelta(days=days)
+    paper = PaperSignature.objects.filter(
+        anonymised_at__isnull=True, petition__closes_at__lte=cutoff
+    )
+    return paper.update(name="", email_hash="", anonymised_at=timezone.now())

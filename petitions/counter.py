@@ -79,12 +79,14 @@ def _fold_petition(pid, batch_size):
             # (Only a "no key" lock: confirmations keep inserting log rows meanwhile.) Its
             # count, and the count its share cards show, tell whether a step was crossed.
             locked = Petition.objects.select_for_update(no_key=True).filter(pk=pid)
-            row = list(locked.values_list("confirmed_count", "offset", "share_cards__count"))
+            row = list(
+                locked.values_list("confirmed_count", "paper_count", "offset", "share_cards__count")
+            )
             if not row:
                 break
-            confirmed, offset, drawn_count = row[0]
+            confirmed, paper, offset, drawn_count = row[0]
             if before is None:
-                before = confirmed + offset
+                before = confirmed + paper + offset
             changes = list(
                 CountChange.objects.select_for_update(skip_locked=True)
                 .filter(petition_id=pid)
@@ -99,7 +101,7 @@ def _fold_petition(pid, batch_size):
             )
             CountChange.objects.filter(pk__in=[pk for pk, _delta in changes]).delete()
             folded += len(changes)
-            count = max(confirmed + total, 0) + offset
+            count = max(confirmed + total, 0) + paper + offset
         if len(changes) < batch_size:
             break
     if folded:

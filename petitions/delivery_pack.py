@@ -76,7 +76,7 @@ def gather(petition):
             demands=[demand.text for demand in petition.demands.all()],
             paragraphs=plain_paragraphs(petition.introduction) + plain_paragraphs(petition.body),
             online=sum(total for _code, _name, total in by_country),
-            elsewhere=petition.offset,
+            elsewhere=petition.offset + petition.paper_count,  # paper: counted, never named
             by_country=by_country,
             names=_names(confirmed, by_country) if petition.hand_over_names else None,
             counted_on=timezone.localdate(),

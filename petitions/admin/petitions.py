@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from petitions import delivery_pack, widget
 from petitions.admin import optins, reports
+from petitions.admin.paper import PaperImportsAdminMixin
 from petitions.models import Delivery, Demand, Petition
 from sitewide.admin_display import badge, short_datetime
 from sitewide.admin_preview import MarkdownPreviewMixin
@@ -52,13 +53,13 @@ class DeliveryInline(admin.TabularInline):
 
 
 @admin.register(Petition)
-class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
+class PetitionAdmin(PaperImportsAdminMixin, MarkdownPreviewMixin, TranslatedAdmin):
     list_display = ["title", "status_badge", "language", "campaign", "counter", "goal", "opens"]
     list_filter = ["status", "language", "is_demo"]
     search_fields = [*in_every_language("title", "target"), "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [DemandInline, DeliveryInline]
-    readonly_fields = ["confirmed_count", "embed_snippets"]
+    readonly_fields = ["confirmed_count", "paper_count", "embed_snippets"]
     save_on_top = True
     markdown_fields = ["introduction", "body", "thank_you_text"]
     fieldsets = [
@@ -77,7 +78,7 @@ class PetitionAdmin(MarkdownPreviewMixin, TranslatedAdmin):
         (_("Texts"), {"fields": [by_language("introduction"), by_language("body")]}),
         (
             _("Counter and goal"),
-            {"fields": [("goal", "goal_steps_up"), ("offset", "confirmed_count")]},
+            {"fields": [("goal", "goal_steps_up"), ("offset", "confirmed_count", "paper_count")]},
         ),
         (_("Dates"), {"fields": [("opens_at", "closes_at")]}),
         (_("Emails to signers"), {"fields": ["milestone_emails"]}),

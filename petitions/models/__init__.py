@@ -1,6 +1,7 @@
 from petitions.models.blocklists import BlockedDomain, BlockedIPRange, validate_network
 from petitions.models.deliveries import Delivery
 from petitions.models.mailings import Mailing, Recipient
+from petitions.models.paper import PaperImport, PaperSignature
 from petitions.models.petitions import Demand, Petition, next_goal_step
 from petitions.models.signatures import CountChange, Signature
 from petitions.models.webhooks import (
@@ -17,6 +18,8 @@ __all__ = [
     "Delivery",
     "Demand",
     "Mailing",
+    "PaperImport",
+    "PaperSignature",
     "Petition",
     "Recipient",
     "Signature",

@@ -85,7 +85,10 @@ class Petition(TranslatedContent, models.Model):
     offset = models.PositiveIntegerField(
         _("signatures gathered elsewhere"),
         default=0,
-        help_text=_("Added to the counter: paper signatures, earlier platforms."),
+        help_text=_(
+            "Added to the counter: signatures counted elsewhere without names. Paper signatures "
+            "with names are imported from the petition's “Paper signatures” page."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -127,6 +130,8 @@ class Petition(TranslatedContent, models.Model):
     )
     # Confirmed signatures folded in so far (petitions.counter); never counted on a view.
     confirmed_count = models.PositiveIntegerField(_("confirmed signatures"), default=0)
+    # Imported paper signatures, not undone (petitions.paper_imports alone writes it).
+    paper_count = models.PositiveIntegerField(_("paper signatures"), default=0)
     # The drawn share cards per language and the count they show: petitions.share_cards alone.
     share_cards = models.JSONField(_("share cards"), default=dict, blank=True, editable=False)
     # The delivery pack (petitions.delivery_pack) and emailing it (petitions.delivery).
@@ -164,13 +169,13 @@ class Petition(TranslatedContent, models.Model):
         if self.status == self.Status.CLOSED and self.closes_at is None:
             self.closes_at = timezone.now()
         if not self._state.adding and not kwargs.get("force_insert"):
-            # The stored count belongs to the fold-in and the recount (UPDATE ... F()), the
-            # share cards to their drawing task: an object loaded before them (an organiser's
-            # edit during a rush) must not write them back.
+            # The stored counts belong to the fold-in, the recount and the paper imports
+            # (UPDATE ... F()), the share cards to their drawing task: an object loaded before
+            # them (an organiser's edit during a rush) must not write them back.
             fields = kwargs.get("update_fields")
             if fields is None:
                 fields = [f.name for f in self._meta.concrete_fields if not f.primary_key]
-            written_elsewhere = ("confirmed_count", "share_cards")
+            written_elsewhere = ("confirmed_count", "paper_count", "share_cards")
             kwargs["update_fields"] = [name for name in fields if name not in written_elsewhere]
         super().save(**kwargs)
         from petitions import share_cards  # which reads this module
@@ -230,8 +235,9 @@ class Petition(TranslatedContent, models.Model):
 
     @property
     def signature_count(self):
-        """What the counter shows: confirmed signatures folded in so far plus the offset."""
-        return self.confirmed_count + self.offset
+        """What the counter shows: confirmed signatures folded in so far, paper signatures
+        imported and the offset."""
+        return self.confirmed_count + self.paper_count + self.offset
 
     @property
     def is_open(self):

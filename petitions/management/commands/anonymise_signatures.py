@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from petitions.anonymisation import anonymise_closed
+from petitions.anonymisation import anonymise_closed, anonymise_closed_paper
 
 
 class Command(BaseCommand):
     help = (
-        "Erase signers' personal data (names, email, postal code, IP hash) from petitions closed "
+        "Erase signers' personal data (names, email, postal code, IP hash; paper signers' names "
+        "and scrambled email) from petitions closed "
         "more than N days ago; statuses, countries and dates stay, so every count holds."
     )
 
@@ -23,3 +24,5 @@ class Command(BaseCommand):
             days = settings.PETITIONS_ANONYMISE_AFTER_DAYS
         count = anonymise_closed(days=days)
         self.stdout.write(f"Anonymised {count} signature(s).")
+        paper = anonymise_closed_paper(days=days)
+        self.stdout.write(f"Anonymised {paper} paper signature(s).")
