@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('petitions', '0014_organisers_send_mailings'),
+        ('petitions', '0015_petition_paper_count_paper_imports'),
     ]
 
     operations = [
