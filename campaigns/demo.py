@@ -8,7 +8,7 @@ Every function here is idempotent: running it twice changes nothing.
 
 import datetime
 
-from campaigns import demo_translations, visuals
+from campaigns import demo_letters, demo_translations, visuals
 from campaigns.dates import DatePrecision
 from campaigns.models import Campaign, CaseUpdate, Event, Hearing, TimelineEntry
 
@@ -351,6 +351,7 @@ def load():
         },
     )
     demo_translations.add({campaign.slug: campaign for campaign in (azat, navalny)})
+    demo_letters.add(azat)
     for campaign in (azat, navalny):
         visuals.refresh(campaign)  # their posters and share images, and the event's poster
     return {campaign.slug: campaign for campaign in (azat, navalny)}

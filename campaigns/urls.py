@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns import calendars, feeds, message_views, views
+from campaigns import calendars, feeds, letter_views, message_views, views
 from sitewide.page_cache import public_response
 
 app_name = "campaigns"
@@ -14,6 +14,8 @@ urlpatterns = [
     path("<slug:slug>/calendar.ics", calendars.campaign_calendar, name="campaign_calendar"),
     path("<slug:slug>/hearings/<int:pk>.ics", calendars.hearing_calendar, name="hearing_calendar"),
     path("<slug:slug>/share.png", views.share_image, name="share_image"),
+    path("<slug:slug>/write/", letter_views.write, name="write"),
+    path("<slug:slug>/write/thanks/", letter_views.write_thanks, name="write_thanks"),
     path("<slug:slug>/updates/", views.update_list, name="update_list"),
     path(
         "<slug:slug>/updates/rss/", public_response(feeds.CampaignUpdatesFeed()), name="update_rss"

@@ -20,6 +20,7 @@ UPDATES_PER_PAGE = 10
 LATEST_UPDATES_ON_CAMPAIGN = 3
 PHOTOS_ON_EVENT = 8
 PHOTOS_PER_PAGE = 24
+LETTERS_ON_WALL = 6
 MESSAGES_ON_CAMPAIGN = 12
 # Submissions per visitor address to the public forms (local actions, photos).
 PUBLIC_FORM_RATE = "10/h"
@@ -52,6 +53,10 @@ def _campaign_page(request, slug):
     now = timezone.now()
     upcoming_hearings = [hearing for hearing in hearings if not hearing.is_over(now)]
     past_hearings = [hearing for hearing in hearings if hearing.is_over(now)]
+    letters_sent, wall = None, []
+    if campaign.accepts_letters:
+        letters_sent = campaign.letters.posted().count()
+        wall = campaign.letters.on_the_wall()[:LETTERS_ON_WALL]
     messages = campaign.solidarity_messages.approved().with_total()
     messages = list(messages[:MESSAGES_ON_CAMPAIGN])
     return render(
@@ -69,6 +74,9 @@ def _campaign_page(request, slug):
             # One query for both: what may be signed leads, closed ones follow.
             "open_petitions": [petition for petition in petitions if petition.is_open],
             "closed_petitions": [petition for petition in petitions if not petition.is_open],
+            "letters_sent": letters_sent,
+            "wall": wall,
+            "birthday": campaign.birthday_soon(),
             # The newest approved messages and, in the same query, how many there are.
             "solidarity_messages": messages,
             "solidarity_message_count": messages[0].total if messages else 0,

@@ -309,6 +309,9 @@ PETITIONS_CONFIRM_DAYS = env.int("PETITIONS_CONFIRM_DAYS", default=30)
 # How long the link to a signer's own data works (petitions/my_data.py).
 PETITIONS_MY_DATA_DAYS = env.int("PETITIONS_MY_DATA_DAYS", default=30)
 PETITIONS_ANONYMISE_AFTER_DAYS = env.int("PETITIONS_ANONYMISE_AFTER_DAYS", default=90)
+# Letters: days a writer's email is kept (for a rejection notice or a reply), then erased by
+# `manage.py erase_letter_emails`.
+LETTERS_KEEP_EMAIL_DAYS = env.int("LETTERS_KEEP_EMAIL_DAYS", default=180)
 
 # Webhooks (petitions.webhooks): how long each connect and read to an endpoint may wait, and
 # whether endpoints may be http:// or on this machine or a private network (development and

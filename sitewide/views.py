@@ -130,6 +130,7 @@ def privacy(request):
         {
             "anonymise_after_days": settings.PETITIONS_ANONYMISE_AFTER_DAYS,
             "confirm_days": settings.PETITIONS_CONFIRM_DAYS,
+            "letter_email_days": settings.LETTERS_KEEP_EMAIL_DAYS,
             "my_data_days": settings.PETITIONS_MY_DATA_DAYS,
             "receipt_minutes": RECEIPT_SECONDS // 60,
             "recaptcha": recaptcha_enabled(),

@@ -10,9 +10,11 @@ from django.utils.text import slugify
 from campaigns.models import (
     CaseUpdate,
     Hearing,
+    Letter,
     LocalAction,
     Moderation,
     Photo,
+    PostcardDesign,
     SolidarityMessage,
     TimelineEntry,
 )
@@ -146,6 +148,48 @@ def local_action_form(event, **fields):
         "submitter_email": "me@example.org",
         **fields,
     }
+
+
+def add_postcard_design(campaign, title="Free Jane", **fields):
+    """A postcard design, stored as the admin stores a cleaned upload."""
+    design = PostcardDesign(campaign=campaign, title=title, **fields)
+    design.image.save("design.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    design.thumbnail.save("thumbnail.jpg", ContentFile(image_bytes("JPEG")), save=False)
+    design.save()
+    return design
+
+
+def add_letter(campaign, text="Stay strong, we think of you.", **fields):
+    fields = {
+        "name": "Camille Martin",
+        "country": "FR",
+        "language": "en",
+        "status": Moderation.PENDING,
+        **fields,
+    }
+    return Letter.objects.create(campaign=campaign, text=text, **fields)
+
+
+def letter_form(campaign, **fields):
+    """What a supporter's browser sends for a letter, with a genuine start token."""
+    return {
+        "kind": "letter",
+        "text": "Stay strong, we think of you.",
+        "name": "Camille",
+        "country": "FR",
+        "email": "",
+        "website": "",
+        "started": started_token(f"letters.{campaign.pk}"),
+        **fields,
+    }
+
+
+# The campaign admin's inline forms, empty: for tests posting the campaign's change page.
+NO_CAMPAIGN_INLINES = {
+    f"{prefix}-{count}": "0"
+    for prefix in ("timeline", "prison_addresses", "postcard_designs")
+    for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+}
 
 
 def add_message(campaign, message="We are with you.", status=Moderation.APPROVED, **fields):

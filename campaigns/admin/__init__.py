@@ -3,6 +3,7 @@
 from campaigns.admin import (  # noqa: F401 - registers them
     events,
     hearings,
+    letters,
     messages,
     profiles,
     submissions,

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import photos
+from campaigns.admin.letters import PostcardDesignInline, PrisonAddressInline
 from campaigns.models import Campaign, CaseUpdate, TimelineEntry
 from sitewide import artwork
 from sitewide.admin_preview import MarkdownPreviewMixin
@@ -58,7 +59,7 @@ class CampaignAdminForm(MainLanguageForm):
 @admin.register(Campaign)
 class CampaignAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     form = CampaignAdminForm
-    markdown_fields = ["charges", "biography"]
+    markdown_fields = ["charges", "biography", "letter_rules"]
     markdown_inline_fields = {"timeline": ("text", "title")}
     preview_title_field = "name"
     list_display = ["portrait_thumbnail", "name", "status", "is_published", "order", "is_demo"]
@@ -67,7 +68,7 @@ class CampaignAdmin(MarkdownPreviewMixin, TranslatedAdmin):
     list_filter = ["is_published", "status", "is_demo"]
     search_fields = in_every_language("name", "summary", "organiser_name")
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [TimelineEntryInline]
+    inlines = [TimelineEntryInline, PrisonAddressInline, PostcardDesignInline]
     fieldsets = [
         (
             None,
@@ -105,6 +106,23 @@ class CampaignAdmin(MarkdownPreviewMixin, TranslatedAdmin):
             {"fields": [by_language("organiser_name"), "organiser_email", "organiser_url"]},
         ),
         (_("Messages of solidarity"), {"fields": ["accepts_messages"]}),
+        (
+            _("How to help"),
+            {
+                "fields": [
+                    "accepts_letters",
+                    "letter_language",
+                    by_language("letter_rules"),
+                    "birthday",
+                    "donation_url",
+                    "channel_url",
+                ],
+                "description": _(
+                    "Optional. The postal address for letters and the postcard designs are "
+                    "below the page."
+                ),
+            },
+        ),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
 

@@ -1,5 +1,6 @@
 from campaigns.models.events import Event, LocalAction, Moderated, Moderation, Photo
 from campaigns.models.hearings import Hearing
+from campaigns.models.letters import Letter, PostcardDesign, PrisonAddress
 from campaigns.models.messages import SolidarityMessage
 from campaigns.models.profiles import (
     RESERVED_SLUGS,
@@ -15,10 +16,13 @@ __all__ = [
     "CaseUpdate",
     "Event",
     "Hearing",
+    "Letter",
     "LocalAction",
     "Moderated",
     "Moderation",
     "Photo",
+    "PostcardDesign",
+    "PrisonAddress",
     "SolidarityMessage",
     "TimelineEntry",
     "validate_campaign_slug",

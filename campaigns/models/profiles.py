@@ -14,6 +14,7 @@ from campaigns.dates import (
     period_start,
     time_zone_choices,
 )
+from campaigns.models.how_to_help import HowToHelp
 from campaigns.uploads import RandomName
 from sitewide import artwork, artwork_files
 from sitewide.content_languages import TranslatedContent
@@ -46,7 +47,7 @@ class CampaignQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Campaign(TranslatedContent, models.Model):
+class Campaign(TranslatedContent, HowToHelp, models.Model):
     """A campaign for one prisoner: the profile visitors read."""
 
     # Names are often written alike in several languages; the summary is always the language's.

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from tests.factories import event_admin_form
+from tests.factories import NO_CAMPAIGN_INLINES, event_admin_form
 from tests.images import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +27,7 @@ def test_a_portrait_uploaded_in_the_admin_loses_its_metadata(admin_client, campa
             "portrait": SimpleUploadedFile("jane.jpg", jpeg_with_gps(), "image/jpeg"),
             "portrait_alt_en": "Jane Doe at her desk",
             "detained_on": "2022-03-01",
-            "timeline-TOTAL_FORMS": "0",
-            "timeline-INITIAL_FORMS": "0",
+            **NO_CAMPAIGN_INLINES,
         }
     )
     response = admin_client.post(url, data)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from campaigns.models import Campaign
+from tests.factories import NO_CAMPAIGN_INLINES
 
 UTC = datetime.UTC
 
@@ -158,8 +159,7 @@ def test_the_admin_asks_for_the_end_date_of_a_released_prisoner(client, admin_us
         "detained_on_precision": "day",
         "detention_ended_on": "",
         "time_zone": "Europe/Paris",
-        "timeline-TOTAL_FORMS": 0,
-        "timeline-INITIAL_FORMS": 0,
+        **NO_CAMPAIGN_INLINES,
     }
     response = client.post(url, data)
     assert response.status_code == 200

@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -138,3 +139,19 @@ def test_the_demo_has_the_one_hearing_the_facts_give_in_three_languages(client):
     assert "Next hearings" not in content
     russian = client.get("/ru/campaigns/aleksei-navalny/").content.decode()
     assert "Лефортовский районный суд Москвы" in russian
+
+
+def test_the_demo_azat_campaign_takes_letters_with_the_poster_as_postcard_design(client):
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    azat = Campaign.objects.get(slug="azat-miftakhov")
+    assert azat.accepts_letters
+    [design] = azat.postcard_designs.all()
+    assert "FREE AZAT 04.09" in design.title
+    assert design.image and design.thumbnail
+    # No fact gives an address, a birthday or a fund: none is invented.
+    assert not azat.prison_addresses.exists()
+    assert azat.birthday is None and not azat.donation_url and not azat.channel_url
+    assert not azat.letters.exists()
+    form = client.get("/campaigns/azat-miftakhov/write/").content.decode()
+    assert design.thumbnail.url in form

@@ -4,10 +4,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from campaigns.models import Event
+from campaigns.models import Event, Moderation
+from campaigns.views import LETTERS_ON_WALL
 from tests.factories import (
     add_hearing,
+    add_letter,
     add_local_action,
     add_message,
     add_petition,
@@ -54,6 +57,31 @@ def test_the_campaign_page_costs_eight_queries(client, event, size, django_asser
     assert html.count('class="card petition-card"') == size
     assert html.count('class="hearing"') == (size + 1) // 2
     assert html.count('class="solidarity-message"') == size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_letters_add_two_queries_to_the_campaign_page(
+    client, event, size, django_assert_num_queries
+):
+    fill(event, size)
+    campaign = event.campaign
+    campaign.accepts_letters = True
+    campaign.save()
+    for number in range(size):
+        add_petition(campaign, f"petition-{number}")
+        add_letter(
+            campaign,
+            f"Letter {number}",
+            status=Moderation.APPROVED,
+            show_on_wall=True,
+            posted_at=timezone.now(),
+        )
+    # the eight above, then letters sent and the wall of excerpts
+    with django_assert_num_queries(10):
+        response = client.get(campaign.get_absolute_url())
+    html = response.content.decode()
+    assert html.count('class="letter-wall__item"') == min(size, LETTERS_ON_WALL)
+    assert f"{size} letter" in html
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -11,6 +11,7 @@ from PIL import Image
 
 from campaigns.models import Campaign
 from tests.campaigns.drawing import drawn, img_tags, meta, png_size, queued_drawing
+from tests.factories import NO_CAMPAIGN_INLINES
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +163,7 @@ def admin_form(admin_client, campaign, **fields):
     form = admin_client.get(url).context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
     data.pop("portrait", None)
-    data.update({"timeline-TOTAL_FORMS": "0", "timeline-INITIAL_FORMS": "0", **fields})
+    data.update({**NO_CAMPAIGN_INLINES, **fields})
     return url, data
 
 
