@@ -59,6 +59,10 @@ class PetitionAdmin(PaperImportsAdminMixin, MarkdownPreviewMixin, TranslatedAdmi
     search_fields = [*in_every_language("title", "target"), "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [DemandInline, DeliveryInline]
+
+    def get_inlines(self, request, obj):
+        # A petition being added has no deliveries to list.
+        return self.inlines if obj else [DemandInline]
     readonly_fields = ["confirmed_count", "paper_count", "embed_snippets"]
     save_on_top = True
     markdown_fields = ["introduction", "body", "thank_you_text"]

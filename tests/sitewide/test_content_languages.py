@@ -228,8 +228,8 @@ def test_a_campaign_page_costs_the_same_queries_in_every_language(
 ):
     add_update(russian_campaign, "Verdict", title_ru="Приговор")
     add_petition(russian_campaign, title_ru="Свободу Джейн Доу")
-    # campaign, timeline, latest updates, upcoming events, past events, petitions, hearings:
-    # as before
-    with django_assert_num_queries(7):
+    # campaign, timeline, latest updates, upcoming events, past events, petitions, hearings,
+    # messages of solidarity: in every language alike
+    with django_assert_num_queries(8):
         html = client.get(f"{prefix(language)}/campaigns/jane-doe/").text
     assert ("Приговор" in html) == (language == "ru")
