@@ -7,18 +7,20 @@ from django_ratelimit.core import is_ratelimited
 
 from campaigns.letter_form import LetterForm
 from campaigns.models import Campaign, Letter
-from campaigns.views import supporter_form_page
+from campaigns.views import PUBLIC_FORM_RATE, supporter_form_page
 from sitewide.views import rate_limited
-
-# Letters per visitor address and hour: a person writes a few, a bot many.
-LETTER_RATE = "10/h"
 
 
 @require_http_methods(["GET", "POST"])
 def write(request, slug):
     """Write a letter or a postcard; it waits for an organiser's approval."""
     if is_ratelimited(
-        request, group="campaigns.letter", key="ip", rate=LETTER_RATE, method="POST", increment=True
+        request,
+        group="campaigns.letter",
+        key="ip",
+        rate=PUBLIC_FORM_RATE,
+        method="POST",
+        increment=True,
     ):
         return rate_limited(request)
     campaign = get_object_or_404(Campaign.objects.published(), slug=slug)
