@@ -200,7 +200,8 @@ def event_form(request, slug, event_slug, kind):
     event = _visible_event(request, slug, event_slug)
     form_class = EVENT_FORMS[kind]
     if not form_class.is_open_for(event):
-        return render(request, "campaigns/closed.html", {"event": event}, status=410)
+        message = _("This event no longer takes new submissions.")
+        return supporter_form_page(request, "campaigns/closed.html", event, message, status=410)
     form = form_class(request.POST or None, request.FILES or None, event=event)
     if form.is_valid():
         form.save()
@@ -226,7 +227,18 @@ def photo_thanks(request, slug, event_slug):
 
 def _thanks(request, slug, event_slug, message):
     event = _visible_event(request, slug, event_slug)
-    return render(request, "campaigns/thanks.html", {"event": event, "message": message})
+    return supporter_form_page(request, "campaigns/thanks.html", event, message)
+
+
+def supporter_form_page(request, template, back_to, message, status=200):
+    """A supporter's form's thanks or closed page: `message` and a link back to `back_to`, the
+    campaign or event the form belongs to."""
+    context = {
+        "message": message,
+        "back_url": back_to.get_absolute_url(),
+        "back_name": getattr(back_to, "title", None) or back_to.name,
+    }
+    return render(request, template, context, status=status)
 
 
 def photo_gallery(request, slug, event_slug):

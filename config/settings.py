@@ -312,3 +312,9 @@ PETITIONS_ANONYMISE_AFTER_DAYS = env.int("PETITIONS_ANONYMISE_AFTER_DAYS", defau
 # Letters: days a writer's email is kept (for a rejection notice or a reply), then erased by
 # `manage.py erase_letter_emails`.
 LETTERS_KEEP_EMAIL_DAYS = env.int("LETTERS_KEEP_EMAIL_DAYS", default=180)
+
+# Webhooks (petitions.webhooks): how long each connect and read to an endpoint may wait, and
+# whether endpoints may be http:// or on this machine or a private network (development and
+# tests only: in production that would let an admin form reach internal services, SSRF).
+WEBHOOKS_TIMEOUT_SECONDS = env.float("WEBHOOKS_TIMEOUT_SECONDS", default=5.0)
+WEBHOOKS_ALLOW_LOCAL = env.bool("WEBHOOKS_ALLOW_LOCAL", default=DEBUG)

@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    # The read-only JSON API: one address per resource, the language in ?lang= (sitewide/api.py).
+    path("api/v1/", include("sitewide.api_urls")),
 ]
 
 # Public pages: English at the root, other languages under their prefix (/fr/...).

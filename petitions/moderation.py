@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from petitions import counter, emails
+from petitions import counter, emails, webhooks
 from petitions.models import Signature
 
 
@@ -25,7 +25,10 @@ def set_status(*, signatures, status):
             reason = Signature.Review.ORGANISER if status == Signature.Status.SPAM else ""
             if signature.status == status and signature.review_reason == reason:
                 continue
+            newly_confirmed = signature.status != status == Signature.Status.CONFIRMED
             counter.change_status(signature, status, review_reason=reason)
+            if newly_confirmed:
+                webhooks.signature_confirmed(signature)
             changed += 1
     return changed
 
@@ -42,6 +45,7 @@ def restore(*, signatures):
         for signature in spam.select_for_update():
             if signature.confirmed_at is not None:
                 counter.change_status(signature, Signature.Status.CONFIRMED, review_reason="")
+                webhooks.signature_confirmed(signature)
             else:
                 signature.confirmation_sent_at = None
                 counter.change_status(signature, Signature.Status.PENDING, review_reason="")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from petitions import anonymisation, links
+from petitions import anonymisation, links, webhooks
 from petitions.models import Recipient, Signature
 
 SALT = "petitions.my-data"
@@ -87,7 +87,9 @@ def erase(*, signature_id):
         Recipient.objects.filter(signature_id__in=ids, status=Recipient.Status.PENDING).update(
             status=Recipient.Status.SKIPPED
         )
-        return anonymisation.anonymise(erased)
+        count = anonymisation.anonymise(erased)
+        webhooks.signatures_erased(erased)
+        return count
 
 
 def _signature_or_problem(request, token):

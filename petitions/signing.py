@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from petitions import counter, emails, spam
+from petitions import counter, emails, spam, webhooks
 from petitions.addresses import normalise_email
 from petitions.models import Signature
 
@@ -174,6 +174,7 @@ def confirm(*, signature_id):
             raise SigningError("closed", "This petition closed before the signature was confirmed.")
         if signature.status == Signature.Status.PENDING:
             counter.change_status(signature, Signature.Status.CONFIRMED)
+            webhooks.signature_confirmed(signature)
         # A shadow-banned signature sees the same success page and stays uncounted.
     return signature
 
@@ -193,6 +194,8 @@ def withdraw(*, signature_id):
             _erase(signature)
             signature.already_signed_sent_at = None
             counter.change_status(signature, Signature.Status.WITHDRAWN)
+            if signature.confirmed_at is not None:  # the organiser's tools may know of it
+                webhooks.signature_withdrawn(signature)
     return signature
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from petitions import links
+from petitions import links, webhooks
 from petitions.emails import absolute_url
 from petitions.models import Recipient, Signature
 from petitions.my_data import my_data_token
@@ -39,9 +39,12 @@ def unsubscribe(*, signature_id):
         signature = Signature.objects.select_for_update().filter(pk=signature_id).first()
         if signature is None:
             return None
+        was_subscribed = signature.wants_updates
         signature.wants_updates = False
         signature.unsubscribed_at = signature.unsubscribed_at or timezone.now()
         signature.save(update_fields=["wants_updates", "unsubscribed_at"])
+        if was_subscribed and signature.confirmed_at is not None:  # the tools may know of it
+            webhooks.signature_unsubscribed(signature)
         pending = Recipient.objects.filter(signature=signature, status=Recipient.Status.PENDING)
         pending.update(status=Recipient.Status.SKIPPED)
     return signature

@@ -4,7 +4,7 @@
   30 days, and the goal.
 - The queues waiting for an organiser, each a link to its filtered list. A new kind of
   submission to review is one more line in `review_queues`.
-- What runs in the background: the counter's fold-in and the email queue.
+- What runs in the background: the counter's fold-in, the email queue, and the webhooks.
 
 Everything is counted per request in a few aggregate queries; each part is shown only to
 someone allowed to open what it links to.
@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import get_permission_codename
 from django.core.cache import cache
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncDate
 from django.tasks import TaskResultStatus
 from django.urls import reverse
@@ -29,7 +29,7 @@ from django_tasks_db.models import DBTaskResult
 
 from campaigns.models import LocalAction, Moderation, Photo, SolidarityMessage
 from petitions import counter, emails
-from petitions.models import CountChange, Petition, Signature
+from petitions.models import CountChange, Petition, Signature, WebhookDelivery, WebhookEndpoint
 from sitewide.charts import bar_chart
 
 DAYS_CHARTED = 30
@@ -55,6 +55,7 @@ def context(request):
         "open_petitions": open_petitions(user),
         "counter_health": counter_health() if _may(user, "view", Petition) else None,
         "email_queue": email_queue(user) if _may(user, "view", Petition) else None,
+        "webhooks": webhook_health() if user.is_superuser else None,
     }
 
 
@@ -216,3 +217,26 @@ def email_queue(user):
 
 def _tasks_url(status):
     return _admin_url(DBTaskResult, "changelist", query={"status__exact": status})
+
+
+def webhook_health():
+    """Webhook deliveries waiting for a retry and those given up lately, for administrators
+    (who alone configure webhooks: petitions/admin/webhooks.py). None without an endpoint."""
+    if not WebhookEndpoint.objects.filter(is_active=True).exists():
+        return None
+    since = timezone.now() - FAILURES_COUNTED_FOR
+    counts = WebhookDelivery.objects.aggregate(
+        waiting=Count("pk", filter=Q(status=WebhookDelivery.Status.PENDING)),
+        given_up=Count(
+            "pk", filter=Q(status=WebhookDelivery.Status.FAILED, finished_at__gte=since)
+        ),
+    )
+    return {
+        **counts,
+        "waiting_url": _admin_url(
+            WebhookDelivery, "changelist", query={"status__exact": "pending"}
+        ),
+        "given_up_url": _admin_url(
+            WebhookDelivery, "changelist", query={"status__exact": "failed"}
+        ),
+    }

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from campaigns.models import Campaign, CaseUpdate, Event, Hearing
-from petitions.models import Petition
+from petitions.models import Petition, WebhookEndpoint, WebhookEvent
 from petitions.receipt import RECEIPT_SECONDS
 from petitions.spam import recaptcha_enabled
 from sitewide import page_cache
@@ -134,6 +134,8 @@ def privacy(request):
             "my_data_days": settings.PETITIONS_MY_DATA_DAYS,
             "receipt_minutes": RECEIPT_SECONDS // 60,
             "recaptcha": recaptcha_enabled(),
+            # Whether signers who opt in go to the organiser's own tools (petitions.webhooks).
+            "webhooks": WebhookEndpoint.objects.listening_to(WebhookEvent.CONFIRMED),
         },
     )
 

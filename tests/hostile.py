@@ -141,3 +141,16 @@ def post_and_check(client, url, data, model, shown, stored, content_type=None):
                     ), f"{name} typed {typed[:40]!r} is not shown back"
         transaction.set_rollback(True)
     return response
+
+
+# The JSON API's addresses that take a parameter (tests/test_hostile_input.py asks each).
+API_URLS = [
+    "/api/v1/{}",
+    "/api/v1/petitions/{}/",
+    "/api/v1/petitions/free-jane-doe/?lang={query}",
+    "/api/v1/petitions/?page={query}&status={query}&lang={query}",
+    "/api/v1/campaigns/{}/",
+    "/api/v1/campaigns/?page={query}&{query}={query}",
+    "/api/v1/updates/?campaign={query}&page={query}",
+    "/api/v1/events/?campaign={query}&when={query}&lang={query}",
+]

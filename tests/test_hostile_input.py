@@ -26,7 +26,7 @@ from tests.factories import (
     local_action_form,
     message_form,
 )
-from tests.hostile import hostile_text, post_and_check, receipts, submissions
+from tests.hostile import API_URLS, hostile_text, post_and_check, receipts, submissions
 from tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -162,6 +162,7 @@ PUBLIC_URLS = [
     "/petitions/free-jane-doe/share.png?v={query}",
     "/campaigns/{}/share.png",
     "/campaigns/jane-doe/share.png?v={query}",
+    *API_URLS,
 ]
 ADMIN_URLS = [
     "/admin/petitions/signature/?q={query}",

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from petitions.models import Signature
 from sitewide.text import clean_text
 from tests.factories import add_petition, form_data
-from tests.hostile import hostile_text
-from tests.test_hostile_input import BOUNDED, EACH_URL, get_and_check, row_counts, submissions
+from tests.hostile import hostile_text, row_counts, submissions
+from tests.test_hostile_input import BOUNDED, EACH_URL, get_and_check
 
 pytestmark = pytest.mark.django_db
 

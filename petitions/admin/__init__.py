@@ -1,3 +1,9 @@
 """The organisers' admin for petitions, a module per concern."""
 
-from petitions.admin import blocklists, mailings, petitions, signatures  # noqa: F401 - registers them
+from petitions.admin import (  # noqa: F401 - registers them
+    blocklists,
+    mailings,
+    petitions,
+    signatures,
+    webhooks,
+)

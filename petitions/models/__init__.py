@@ -4,6 +4,12 @@ from petitions.models.mailings import Mailing, Recipient
 from petitions.models.paper import PaperImport, PaperSignature
 from petitions.models.petitions import Demand, Petition, next_goal_step
 from petitions.models.signatures import CountChange, Signature
+from petitions.models.webhooks import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 __all__ = [
     "BlockedDomain",
@@ -17,6 +23,10 @@ __all__ = [
     "Petition",
     "Recipient",
     "Signature",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "next_goal_step",
     "validate_network",  # frozen in migration 0001
 ]

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from campaigns.models import Letter
 from sitewide.text import clean_multiline_text, clean_text
 from tests.factories import add_postcard_design, letter_form
-from tests.hostile import hostile_text
-from tests.test_hostile_input import BOUNDED, EACH_URL, get_and_check, post_and_check, submissions
+from tests.hostile import hostile_text, post_and_check, submissions
+from tests.test_hostile_input import BOUNDED, EACH_URL, get_and_check
 
 pytestmark = pytest.mark.django_db
 

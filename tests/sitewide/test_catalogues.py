@@ -26,7 +26,8 @@ TRANSLATED_LANGUAGES = [
 # gettext's number of plural forms, where a language has other than two.
 PLURAL_FORMS = {"ru": 3, "uk": 3}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|%%|\{\w*\}")
-TAG = re.compile(r"<[^>]+>")
+# A tag starts with a name, "/" or "!": "the signs < or >" in a sentence is none.
+TAG = re.compile(r"<[A-Za-z/!][^>]*>")
 
 
 def catalogue_path(language):

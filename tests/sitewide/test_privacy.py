@@ -68,3 +68,16 @@ def test_the_privacy_notice_is_served_in_french(client, organiser):
     assert response.status_code == 200
     assert '<html lang="fr">' in response.text
     assert "Friends of Jane Doe" in response.text
+
+
+def test_the_privacy_notice_says_who_goes_to_the_organisers_tool_once_a_webhook_sends_them(
+    client,
+):
+    from petitions.models import WebhookEndpoint
+
+    said = "also go to the organiser’s own mailing tool"
+    assert said not in client.get(reverse("privacy")).text
+    WebhookEndpoint.objects.create(url="https://crm.example.org/", events=["signature.confirmed"])
+    text = client.get(reverse("privacy")).text
+    assert said in text
+    assert "Without that tick, the tool learns only that a signature from your country" in text
