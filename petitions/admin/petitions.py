@@ -63,6 +63,7 @@ class PetitionAdmin(PaperImportsAdminMixin, MarkdownPreviewMixin, TranslatedAdmi
     def get_inlines(self, request, obj):
         # A petition being added has no deliveries to list.
         return self.inlines if obj else [DemandInline]
+
     readonly_fields = ["confirmed_count", "paper_count", "embed_snippets"]
     save_on_top = True
     markdown_fields = ["introduction", "body", "thank_you_text"]

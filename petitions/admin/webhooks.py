@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from petitions import webhooks
 from petitions.models import (
@@ -36,7 +36,7 @@ HOW_TO_CHECK = _(
 
 class WebhookEndpointForm(forms.ModelForm):
     events = forms.MultipleChoiceField(
-        label=capfirst(_("events")),
+        label=capfirst(pgettext_lazy("webhook", "events")),
         choices=WebhookEvent.choices,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -85,7 +85,7 @@ class WebhookEndpointAdmin(AdministratorsOnly, admin.ModelAdmin):
             ]
         return self.fieldsets
 
-    @admin.display(description=_("events"))
+    @admin.display(description=pgettext_lazy("webhook", "events"))
     def event_list(self, endpoint):
         labels = dict(WebhookEvent.choices)
         return ", ".join(str(labels.get(event, event)) for event in endpoint.events) or "–"

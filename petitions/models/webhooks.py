@@ -5,6 +5,7 @@ import secrets
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from petitions.webhook_http import validate_webhook_url
 
@@ -34,7 +35,7 @@ class WebhookEndpoint(models.Model):
         help_text=_("Where each event is POSTed as JSON: an https:// address of your own tool."),
     )
     description = models.CharField(_("description"), max_length=200, blank=True)
-    events = models.JSONField(_("events"), default=list)
+    events = models.JSONField(pgettext_lazy("webhook", "events"), default=list)
     secret = models.CharField(_("signing secret"), max_length=100, default=new_secret)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -57,7 +57,10 @@ def test_the_panel_lists_what_is_open_with_counts(client, campaign):
 
     panel = html[html.index('id="how-to-help-heading"') :]
     panel = panel[: panel.index("</section>")]
-    assert "Sign the petition" in panel and "785 signatures" in panel
+    # Signing comes first, as the petition's card with its counter and button.
+    assert panel.index("petition-card") < panel.index("how-to-help__list")
+    assert 'data-value="785">785</strong> people have signed' in panel
+    assert "Sign the petition" in panel
     assert f"Birthday on {dateformat.format(birthday, 'j F')}: send a card" in panel
     assert "/campaigns/jane-doe/write/?kind=postcard" in panel
     assert "Write a letter or a postcard" in panel and "1 letter sent" in panel
