@@ -198,19 +198,26 @@ def staff_editor(db, django_user_model):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium (Debian's, never downloaded) for the whole session."""
+def playwright():
+    """Playwright's one driver for the session: a second sync_playwright() in the same thread
+    fails, so a test that needs a browser launched otherwise launches it from this one."""
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
     # test itself (fixtures, assertions) are still synchronous and safe here.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """One headless Chromium (Debian's, never downloaded) for the whole session."""
+    chromium = playwright.chromium.launch(
+        executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
+    )
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

@@ -64,21 +64,17 @@ def partner_page(folder, petition, snippet=0):
 
 
 @pytest.fixture
-def tab(live_server):
+def tab(playwright, live_server):
     """A phone-sized tab in a Chromium that blocks third-party cookies."""
-    from playwright.sync_api import sync_playwright
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM_PATH,
-            headless=True,
-            args=[*CHROMIUM_ARGS, "--test-third-party-cookie-phaseout"],
-        )
-        context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
-        context.set_default_timeout(10_000)
-        yield context.new_page()
-        chromium.close()
+    chromium = playwright.chromium.launch(
+        executable_path=CHROMIUM_PATH,
+        headless=True,
+        args=[*CHROMIUM_ARGS, "--test-third-party-cookie-phaseout"],
+    )
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    chromium.close()
 
 
 def test_a_person_signs_inside_the_frame_of_a_partner_site_and_finds_the_way_back(
