@@ -34,11 +34,12 @@ def add_confirmed_signatures(petition, count, listed_every):
             INSERT INTO petitions_signature (
                 petition_id, first_name, last_name, email, email_normalised, country,
                 postal_code, wants_updates, show_publicly, status, review_reason, ip_hash,
-                created_at, confirmed_at, confirmation_sent_at, language)
+                created_at, confirmed_at, confirmation_sent_at, language, via_widget)
             SELECT %(petition)s, 'Signer', n::text, 'signer' || n || '@example.org',
                 'signer' || n || '@example.org', 'FR', '', false, n %% %(listed)s = 0,
                 'confirmed', '', '', now() - make_interval(secs => n + 60),
-                now() - make_interval(secs => n), now() - make_interval(secs => n + 30), 'en'
+                now() - make_interval(secs => n), now() - make_interval(secs => n + 30), 'en',
+                false
             FROM generate_series(1, %(count)s) AS n
             """,
             {"petition": petition.pk, "listed": listed_every, "count": count},

@@ -35,10 +35,10 @@ def pending_signatures(petition, count):
             INSERT INTO petitions_signature (
                 petition_id, first_name, last_name, email, email_normalised, country,
                 postal_code, wants_updates, show_publicly, status, review_reason, ip_hash,
-                created_at, confirmation_sent_at, language)
+                created_at, confirmation_sent_at, language, via_widget)
             SELECT %(petition)s, 'Signer', n::text, 'signer' || n || '@example.org',
                 'signer' || n || '@example.org', 'FR', '', false, true, 'pending', '', '',
-                now(), now(), 'en'
+                now(), now(), 'en', false
             FROM generate_series(1, %(count)s) AS n
             RETURNING id
             """,
