@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from campaigns.models import LocalAction, Moderation, Photo, SolidarityMessage
+from campaigns.models import Letter, LocalAction, Moderation, Photo, SolidarityMessage
 from petitions import counter, emails
 from petitions.models import CountChange, Petition, Signature, WebhookDelivery, WebhookEndpoint
 from sitewide.charts import bar_chart
@@ -81,6 +81,7 @@ def review_queues(user):
             _("Messages of solidarity to approve"),
             "status",
         ),
+        (Letter, Letter.objects.pending(), _("Letters and postcards to approve"), "status"),
         (Signature, Signature.objects.kept_for_review(), _("Signatures kept for review"), "review"),
         (
             Signature,

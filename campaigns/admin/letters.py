@@ -10,8 +10,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from campaigns import letter_emails, letter_pdf, photos
-from campaigns.admin.moderated import ModerationAdmin
+from campaigns import letter_emails, letter_pdf, moderation, photos
+from campaigns.admin.moderated import DECISIONS, ModerationAdmin
 from campaigns.models import Letter, Moderation, PostcardDesign, PrisonAddress
 from sitewide.admin_filters import CountryFilter
 from sitewide.admin_translation import TranslatedStackedInline, by_language
@@ -70,6 +70,16 @@ class LetterAdmin(ModerationAdmin):
     list_select_related = ["campaign"]
     search_fields = ["name", "text", "email"]
     actions = ["approve", "reject", "export_pdf", "mark_posted", "send_unsent_emails"]
+    # An approved letter is not published: it goes to the prison (only an excerpt may show).
+    decisions = {
+        **DECISIONS,
+        Moderation.APPROVED: (
+            moderation.approve,
+            _("Approved: to be printed and posted."),
+            _("“%(item)s” is approved: it will be printed and posted."),
+            DECISIONS[Moderation.APPROVED][3],
+        ),
+    }
     readonly_fields = [
         "campaign",
         "language",
@@ -91,6 +101,10 @@ class LetterAdmin(ModerationAdmin):
         ("rejection_reason", "rejection_sent_at"),
         ("reply", "reply_sent_at"),
     ]
+
+    @admin.action(description=_("Approve: print and post"), permissions=["change"])
+    def approve(self, request, queryset):
+        return super().approve(request, queryset)
 
     def has_add_permission(self, request):
         # Letters come through the public form, which checks them.

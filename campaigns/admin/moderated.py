@@ -42,6 +42,7 @@ class ModerationAdmin(admin.ModelAdmin):
     bulk, each decision logged in the admin's history."""
 
     actions = ["approve", "reject"]
+    decisions = DECISIONS
     list_filter = ["status", "event", ("country", CountryFilter)]
     list_select_related = ["event"]
     date_hierarchy = "submitted_at"
@@ -125,7 +126,7 @@ class ModerationAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, submission):
             raise PermissionDenied
         changed = self.decide(request, self.model.objects.filter(pk=submission.pk), status)
-        _decide, _logged, done, already = DECISIONS[status]
+        _decide, _logged, done, already = self.decisions[status]
         if changed:
             self.message_user(request, done % {"item": submission}, messages.SUCCESS)
         elif submission.status == status:
@@ -144,7 +145,7 @@ class ModerationAdmin(admin.ModelAdmin):
     def decide(self, request, submissions, status):
         """Approve or reject `submissions` through campaigns.moderation; log each change in the
         admin's history. Returns how many changed."""
-        decide, logged, _done, _already = DECISIONS[status]
+        decide, logged, _done, _already = self.decisions[status]
         candidates = [pk for pk, was in submissions.values_list("pk", "status") if was != status]
         decide(submissions)
         changed = list(self.model.objects.filter(pk__in=candidates, status=status))

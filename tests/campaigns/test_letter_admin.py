@@ -54,6 +54,14 @@ def test_approving_from_the_list(organiser, campaign):
     assert mail.outbox == []
 
 
+def test_approving_says_the_letter_will_be_posted_not_published(organiser, campaign):
+    letter = add_letter(campaign)
+    assert "Approve: print and post" in organiser.get(LETTERS).text
+    page = organiser.post(f"{LETTERS}{letter.pk}/approve/", follow=True).text
+    assert f"“{letter}” is approved: it will be printed and posted." in page
+    assert "published" not in page
+
+
 def test_a_rejection_reason_is_emailed_once_in_the_writers_language(organiser, campaign):
     campaign.name_fr, campaign.summary_fr = "Jeanne Doe", "Journaliste emprisonnée."
     campaign.save()

@@ -13,6 +13,7 @@ from campaigns.models import Moderation
 from petitions import counter
 from petitions.models import CountChange, Petition, Signature
 from tests.factories import (
+    add_letter,
     add_local_action,
     add_message,
     add_petition,
@@ -102,6 +103,8 @@ def test_the_queues_count_what_waits_and_link_to_the_filtered_lists(client, staf
     add_photo(event, status=Moderation.REJECTED)
     add_message(event.campaign, status=Moderation.PENDING)
     add_message(event.campaign, status=Moderation.APPROVED)
+    add_letter(event.campaign, status=Moderation.PENDING)
+    add_letter(event.campaign, status=Moderation.APPROVED)
     petition = add_petition(event.campaign)
     add_signature(
         petition, "fast@example.org", status=Status.PENDING, review_reason=Review.TOO_FAST
@@ -124,6 +127,7 @@ def test_the_queues_count_what_waits_and_link_to_the_filtered_lists(client, staf
             1,
             "/admin/campaigns/solidaritymessage/?status__exact=pending",
         ),
+        "Letters and postcards to approve": (1, "/admin/campaigns/letter/?status__exact=pending"),
         "Signatures kept for review": (2, "/admin/petitions/signature/?review=review"),
         "Signatures kept as spam by the automatic checks": (
             1,
