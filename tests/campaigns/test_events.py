@@ -69,16 +69,6 @@ def test_a_past_event_says_when_it_happened(client, past_event):
     assert "Join with your own action" not in content
 
 
-def test_a_past_event_no_longer_calls_to_act(client, event, past_event):
-    for each in (event, past_event):
-        each.call_to_action = "Hold your own action and register it here."
-        each.save()
-    assert "What you can do" in client.get(event.get_absolute_url()).text
-    content = client.get(past_event.get_absolute_url()).text
-    assert "What you can do" not in content
-    assert "register it here" not in content
-
-
 def test_an_event_happening_today_says_so(client, event):
     event.starts_on = timezone.localdate(timezone.now(), datetime.UTC)
     event.start_time = None
