@@ -15,6 +15,7 @@ import socket
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -22,7 +23,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from petitions.emails import absolute_url, signer_links
-from petitions.models import Mailing, Recipient
+from petitions.models import Mailing, Recipient, Signature
 from petitions.unsubscribe import unsubscribe_url
 
 logger = logging.getLogger(__name__)
@@ -56,36 +57,58 @@ class MailingError(Exception):
 
 def start_sending(*, mailing_id):
     """List the recipients of a mailing (confirmed signers who opted in and have not
-    unsubscribed) and queue its first batch. Returns how many there are.
+    unsubscribed; for a campaign, one signature per person) and queue its first batch.
+    Returns how many there are.
 
     Raises MailingError: "not_found", "already_started", "milestones_off" (a milestone email
-    for a petition whose milestone emails are off), "no_text" (no subject in the petition's
-    main language).
+    for a petition whose milestone emails are off), "no_text" (no subject in the main language
+    of its petition or campaign).
     """
     with transaction.atomic():
         mailing = (
             Mailing.objects.select_for_update(of=("self",))
-            .select_related("petition")
+            .select_related("petition", "campaign")
             .filter(pk=mailing_id)
             .first()
         )
         if mailing is None:
             raise MailingError("not_found")
-        petition = mailing.petition
         if mailing.sending_started_at is not None:
             raise MailingError("already_started")
-        if mailing.kind in Mailing.MILESTONES and not petition.milestone_emails:
+        if mailing.kind in Mailing.MILESTONES and not mailing.petition.milestone_emails:
             raise MailingError("milestones_off")
-        has_subject = mailing.text_in("subject", petition.language).strip()
+        has_subject = mailing.text_in("subject", mailing.audience.language).strip()
         if mailing.kind != Mailing.Kind.GOAL_REACHED and not has_subject:
             raise MailingError("no_text")
         mailing.sending_started_at = timezone.now()
         mailing.save(update_fields=["sending_started_at"])
-        signature_ids = petition.signatures.wanting_updates().values_list("pk", flat=True)
+        signature_ids = signatures_to_reach(mailing).values_list("pk", flat=True)
         rows = [Recipient(mailing=mailing, signature_id=pk) for pk in signature_ids]
         Recipient.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
     queue(mailing.pk)
     return len(rows)
+
+
+def signatures_to_reach(mailing):
+    """The signatures a mailing goes to. For a campaign: the latest of each person's (by
+    normalised email) on its petitions; its language and unsubscribe link are used."""
+    if mailing.petition_id:
+        return mailing.petition.signatures.wanting_updates()
+    wanting = _campaign_signatures(mailing).wanting_updates()
+    wanting = wanting.exclude(email_normalised__in=_left(mailing).values("email_normalised"))
+    latest = wanting.filter(email_normalised=OuterRef("email_normalised"))
+    return wanting.filter(pk=Subquery(latest.order_by("-created_at", "-pk").values("pk")[:1]))
+
+
+def _campaign_signatures(mailing):
+    return Signature.objects.filter(petition__campaign_id=mailing.campaign_id)
+
+
+def _left(mailing):
+    """The campaign's signatures unsubscribed. An email's unsubscribe link stops the one
+    signature it was sent for: whoever used it, in any email about the campaign, asked not to
+    hear about it again, whichever of its petitions their other signatures are on."""
+    return _campaign_signatures(mailing).filter(unsubscribed_at__isnull=False)
 
 
 def queue(mailing_id):
@@ -133,7 +156,7 @@ def _send_batch(mailing_id, limit):
         with transaction.atomic():
             recipient = (
                 Recipient.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("signature", "mailing__petition")
+                .select_related("signature", "mailing__petition", "mailing__campaign")
                 .filter(mailing_id=mailing_id, status=Recipient.Status.PENDING)
                 .exclude(pk__in=tried)
                 .order_by("pk")
@@ -160,6 +183,11 @@ def _send_to(recipient):
         and signature.anonymised_at is None
         and signature.status == signature.Status.CONFIRMED
     )
+    mailing = recipient.mailing
+    if still_wanted and mailing.campaign_id:
+        still_wanted = (
+            not _left(mailing).filter(email_normalised=signature.email_normalised).exists()
+        )
     if not still_wanted:
         recipient.status = Recipient.Status.SKIPPED
         recipient.save(update_fields=["status"])
@@ -184,7 +212,7 @@ def _send_to(recipient):
 
 
 def texts(mailing):
-    """(subject, body) in the active language, else the petition's main one."""
+    """(subject, body) in the active language, else the main one of its petition or campaign."""
     petition = mailing.petition
     if mailing.kind == Mailing.Kind.GOAL_REACHED:
         goal = number_format(petition.goal, force_grouping=True)
@@ -197,12 +225,16 @@ def message(recipient):
     """The email to a recipient, in its signer's language, with the one-click unsubscribe
     headers of RFC 8058 and the links to unsubscribe and to the signer's data."""
     signature, mailing = recipient.signature, recipient.mailing
-    petition = mailing.petition
+    # The petition they signed (for a campaign's update, the latest of theirs), and the page
+    # the email links to.
+    petition = mailing.petition or signature.petition
     with translation.override(signature.language):
         subject, body = texts(mailing)
         context = {
             "language": signature.language,
             "petition": petition,
+            "campaign": mailing.campaign,
+            "campaign_url": mailing.campaign and absolute_url(mailing.campaign.get_absolute_url()),
             "body": body,
             "is_markdown": mailing.kind != Mailing.Kind.GOAL_REACHED,
             "organiser_name": settings.ORGANISER_NAME,

@@ -1,5 +1,6 @@
 """Emails to the signers who asked: organisers write an update or a milestone email in each
-language the petition has, send it with the action, and read its report."""
+language the petition has (or an update for a whole campaign), send it with the action, and
+read its report."""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
@@ -17,26 +18,33 @@ REFUSALS = {
         "“%(mailing)s” is a milestone email, and milestone emails are off for its petition: "
         "turn them on in the petition first."
     ),
-    "no_text": _("“%(mailing)s” has no subject in its petition’s main language."),
+    "no_text": _("“%(mailing)s” has no subject in the main language of its petition or campaign."),
     "not_found": _("“%(mailing)s” no longer exists."),
 }
 
 
 @admin.register(Mailing)
 class MailingAdmin(MarkdownPreviewMixin, TranslatedAdmin):
-    list_display = ["__str__", "petition", "kind", "sending", "report"]
-    list_filter = ["kind", "petition"]
-    list_select_related = ["petition"]
+    list_display = ["__str__", "petition", "campaign", "kind", "sending", "report"]
+    list_filter = ["kind", "campaign", "petition"]
+    list_select_related = ["petition", "campaign"]
     markdown_fields = ["body"]
     preview_title_field = "subject"
-    fields = ["petition", "kind", by_language("subject"), by_language("body"), "report"]
+    fields = ["petition", "campaign", "kind", by_language("subject"), by_language("body"), "report"]
     readonly_fields = ["report"]
     actions = ["send"]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.sending_started_at is not None:
             # What went out stays as it went.
-            return ["petition", "kind", *by_language("subject"), *by_language("body"), "report"]
+            return [
+                "petition",
+                "campaign",
+                "kind",
+                *by_language("subject"),
+                *by_language("body"),
+                "report",
+            ]
         return self.readonly_fields
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):

@@ -1,6 +1,7 @@
 """Emails to the signers who asked to hear from the organiser: updates and milestones
 (petitions/mailings.py sends them), and a row per recipient."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +11,19 @@ from petitions.models.signatures import Signature
 from sitewide.content_languages import TranslatedContent, parent_language
 from sitewide.help_texts import MARKDOWN_HELP
 
+NEITHER = _("Choose the petition or the campaign whose signers get this email.")
+NOT_BOTH = _(
+    "Choose a petition or a campaign, not both: an email for a campaign goes to the signers of "
+    "all its petitions."
+)
+ONLY_UPDATES_FOR_CAMPAIGNS = _(
+    "Only updates go to a whole campaign: milestone emails belong to one petition."
+)
+
 
 class Mailing(TranslatedContent, models.Model):
-    """An update or a milestone email for a petition's signers who opted in."""
+    """An update or a milestone email for a petition's signers who opted in, or an update for
+    those of all a campaign's petitions (petitions.mailings lists one signature per person)."""
 
     translation_key = "subject"
 
@@ -25,7 +36,24 @@ class Mailing(TranslatedContent, models.Model):
     MILESTONES = (Kind.GOAL_REACHED, Kind.DELIVERED, Kind.RESPONSE)
 
     petition = models.ForeignKey(
-        Petition, related_name="mailings", on_delete=models.CASCADE, verbose_name=_("petition")
+        Petition,
+        related_name="mailings",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        verbose_name=_("petition"),
+    )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        related_name="signer_mailings",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        verbose_name=_("campaign"),
+        help_text=_(
+            "Instead of a petition: an update to the signers of all the campaign’s petitions, "
+            "one email per person."
+        ),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UPDATE)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
@@ -43,14 +71,33 @@ class Mailing(TranslatedContent, models.Model):
                 fields=["petition"],
                 condition=Q(kind="goal_reached"),
                 name="one_goal_reached_email_per_petition",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(petition__isnull=False, campaign__isnull=True)
+                | Q(petition__isnull=True, campaign__isnull=False, kind="update"),
+                name="mailing_for_a_petition_or_a_campaigns_update",
+            ),
         ]
 
     def __str__(self):
         return self.subject or self.get_kind_display()
 
     def main_language(self):
-        return parent_language(self, "petition")
+        return parent_language(self, "petition") or parent_language(self, "campaign")
+
+    @property
+    def audience(self):
+        """The petition or the campaign whose signers get it."""
+        return self.petition or self.campaign
+
+    def clean(self):
+        # Each error names a field: the database's check then leaves it to them.
+        if self.petition_id and self.campaign_id:
+            raise ValidationError({"campaign": NOT_BOTH})
+        if not self.petition_id and not self.campaign_id:
+            raise ValidationError({"petition": NEITHER})
+        if self.campaign_id and self.kind != self.Kind.UPDATE:
+            raise ValidationError({"kind": ONLY_UPDATES_FOR_CAMPAIGNS})
 
     def report(self):
         """How many were sent, failed, pending, skipped, and how many of its recipients have
