@@ -61,6 +61,10 @@ def visit_every_public_page(tab, event):
         "local action form": f"{event.get_absolute_url()}join/",
         "photo form": f"{event.get_absolute_url()}photos/send/",
         "closed form": f"{demo_event.get_absolute_url()}join/",
+        "letter form": f"{event.campaign.get_absolute_url()}write/",
+        "message form": f"{event.campaign.get_absolute_url()}messages/write/",
+        "widget": "/petitions/liberte-pour-azat-miftakhov/embed/",
+        "widget, counter only": "/petitions/liberte-pour-azat-miftakhov/embed/counter/",
         "broken link": "/petitions/confirm/not-a-token/",
         "not found": "/no-such-page/",
     }
@@ -71,6 +75,8 @@ def visit_every_public_page(tab, event):
     for name, path in {
         "local action form with errors": f"{event.get_absolute_url()}join/",
         "photo form with errors": f"{event.get_absolute_url()}photos/send/",
+        "letter form with errors": f"{event.campaign.get_absolute_url()}write/",
+        "message form with errors": f"{event.campaign.get_absolute_url()}messages/write/",
         "petition form with errors": "/petitions/liberte-pour-azat-miftakhov/",
     }.items():
         tab.goto(path)
@@ -94,10 +100,13 @@ def visit_every_public_page(tab, event):
     message = mail.outbox[-1]  # the email sent again
     confirm = re.search(r"https?://[^/\s]+(/\S*petitions/confirm/\S+/)", message.body)[1]
     withdraw = re.search(r"https?://[^/\s]+(/\S*petitions/withdraw/\S+/)", message.body)[1]
+    my_data = re.search(r"https?://[^/\s]+(/\S*petitions/my-data/\S+/)", message.body)[1]
     tab.goto(confirm)
     yield "confirm"
     tab.locator("main form button[type=submit]").click()
     tab.locator(".thanks").wait_for()
     yield "confirmed"
+    tab.goto(my_data)
+    yield "your data"
     tab.goto(withdraw)
     yield "withdraw"
