@@ -71,19 +71,20 @@ def test_the_panel_lists_what_is_open_with_counts(client, campaign):
     assert "Share this page" in panel
 
 
-def test_an_empty_profile_offers_only_to_share(client, campaign):
+def test_a_campaign_with_nothing_to_do_but_share_shows_no_panel(client, campaign):
+    html = client.get(campaign.get_absolute_url()).content.decode()
+    assert 'id="how-to-help-heading"' not in html
+    assert 'id="share-heading"' in html  # the share links stay
+
+
+def test_one_way_to_help_is_enough_for_the_panel(client, campaign):
+    campaign.donation_url = "https://fund.example.org/jane"
+    campaign.save()
     html = client.get(campaign.get_absolute_url()).content.decode()
     panel = html[html.index('id="how-to-help-heading"') :]
     panel = panel[: panel.index("</section>")]
-    assert "Share this page" in panel
-    for absent in [
-        "Sign the petition",
-        "hearing",
-        "Birthday",
-        "Write a letter",
-        "Donate",
-        "Follow",
-    ]:
+    assert 'href="https://fund.example.org/jane"' in panel and "Share this page" in panel
+    for absent in ["Sign the petition", "hearing", "Birthday", "Write a letter", "Follow"]:
         assert absent not in panel
 
 
