@@ -24,16 +24,19 @@ from sitewide.content_languages import TranslatedContent, parent_language
 from sitewide.help_texts import MARKDOWN_HELP, SLUG_HELP
 
 
-class EventQuerySet(models.QuerySet):
+class DatedQuerySet(models.QuerySet):
+    """Named filters of a campaign's dated rows (events, hearings) with `starts_at`, `ends_at`
+    and `is_published`."""
+
     def published(self):
         return self.filter(is_published=True, campaign__is_published=True)
 
     def upcoming(self, now=None):
-        """Events not over yet, soonest first."""
+        """Not over yet, soonest first."""
         return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "pk")
 
     def past(self, now=None):
-        """Events that are over, latest first."""
+        """Over, latest first."""
         return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
 
 
@@ -89,7 +92,7 @@ class Event(TranslatedContent, models.Model):
     accepts_photos = models.BooleanField(_("supporters may send photos"), default=True)
     is_published = models.BooleanField(_("published"), default=False)
 
-    objects = EventQuerySet.as_manager()
+    objects = DatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "pk"]

@@ -9,21 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.dates import day_span, localdate_in, time_zone_choices, time_zone_names
+from campaigns.models.events import DatedQuerySet
 from campaigns.models.profiles import Campaign
 from sitewide.content_languages import TranslatedContent, parent_language
 
 
-class HearingQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True, campaign__is_published=True)
-
-    def upcoming(self, now=None):
-        """Hearings whose day is not over yet where the court sits, soonest first."""
-        return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "pk")
-
-    def past(self, now=None):
-        """Hearings whose day is over, latest first."""
-        return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
+class HearingQuerySet(DatedQuerySet):
+    """`ends_at` is the end of the hearing's day where the court sits."""
 
 
 class Hearing(TranslatedContent, models.Model):
